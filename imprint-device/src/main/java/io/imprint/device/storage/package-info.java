@@ -1,0 +1,2 @@
+/** Hardware-backed secret storage on the device. Emulations say so in {@code description()}. */
+package io.imprint.device.storage;

@@ -1,0 +1,15 @@
+package io.imprint.protocol.message;
+
+/** Paths and media types of the device API (see docs/protocol.md). */
+public final class DeviceApi {
+    public static final String CHALLENGES = "/v1/challenges";
+    public static final String ATTESTATIONS = "/v1/attestations";
+    public static final String RECEIPTS = "/v1/receipts";
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+    /** Largest request body the device API accepts. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private DeviceApi() {
+    }
+}
