@@ -1,0 +1,43 @@
+package io.imprint.cli;
+
+import io.imprint.protocol.problem.ImprintException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code imprint} command. */
+@Command(name = "imprint", mixinStandardHelpOptions = true, version = "imprint 0.1.0",
+        description = "Secure manufacturing provisioning for IoT devices (i.MX CAAM MP, TPM 2.0, PKCS#11).",
+        subcommands = {DemoCommand.class, ServerCommand.class, ProductCommand.class, OrderCommand.class,
+                DeviceCommand.class, MpCommand.class})
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns the exit code (tests call this). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("imprint: " + oneLine(e));
+            return e instanceof ImprintException ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** One line for the terminal: the domain code and detail, or the exception's message; never a stack trace. */
+    static String oneLine(Throwable e) {
+        if (e instanceof ImprintException ie) {
+            return ie.code().slug() + ": " + ie.detail();
+        }
+        String msg = e.getMessage();
+        Throwable cause = e.getCause();
+        if ((msg == null || msg.isBlank()) && cause != null) {
+            return oneLine(cause);
+        }
+        String text = msg == null ? e.getClass().getSimpleName() : msg;
+        return text.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,2 @@
+/** Terminal output helpers: progress bars and tables. */
+package io.imprint.cli.console;
