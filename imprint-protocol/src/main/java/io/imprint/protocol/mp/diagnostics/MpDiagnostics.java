@@ -41,13 +41,7 @@ public final class MpDiagnostics {
             throw new IllegalArgumentException("signature must be " + expected + " bytes r||s, got " + rs.length);
         }
         List<Mpmr> candidates = candidates(claimed);
-        Optional<Mpmr> signed = Optional.empty();
-        for (Mpmr mpmr : candidates) {
-            if (verifies(key, mpmr, message, rs)) {
-                signed = Optional.of(mpmr);
-                break;
-            }
-        }
+        Optional<Mpmr> signed = candidates.stream().filter(m -> verifies(key, m, message, rs)).findFirst();
         Optional<Mpmr> digest = printedDigest.flatMap(d -> digestMatch(candidates, message, d));
         String explanation = signatureLine(signed, candidates)
                 + printedDigest.map(d -> " " + digestLine(digest, signed)).orElse("");
