@@ -35,7 +35,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A real HTTPS server on 127.0.0.1 with a self-signed EC certificate; each POST is answered by a script. */
+/**
+ * A real HTTPS server on 127.0.0.1 with a self-signed EC certificate; each POST is answered by a script
+ * (a {@code null} reply drops the connection unanswered).
+ */
 public final class TestTlsServer implements AutoCloseable {
     /** One scripted answer. */
     public record Reply(int status, String contentType, String body, String retryAfter) {
@@ -114,6 +117,9 @@ public final class TestTlsServer implements AutoCloseable {
             Seen request = new Seen(exchange.getRequestURI().getPath(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             seen.add(request);
             Reply reply = script.apply(request);
+            if (reply == null) {
+                return; // drop the connection without an answer: a lost response
+            }
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             if (reply.retryAfter() != null) {
