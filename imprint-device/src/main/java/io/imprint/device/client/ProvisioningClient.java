@@ -25,6 +25,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * (honouring Retry-After seconds). Connection failures are retried too, but for the
  * attestation (not idempotent: a resent body would hit {@code nonce-used}) only when no request can
  * have reached the server (connect refused or timed out); other I/O failures surface as
- * {@link IOException} so the agent can start over with a fresh challenge. Responses larger than
+ * {@link IOException} so the agent can start over with a fresh challenge. TLS failures (wrong pin,
+ * untrusted or misnamed certificate) are never retried. Responses larger than
  * {@value #MAX_RESPONSE_BYTES} bytes are refused.
  */
 public final class ProvisioningClient implements AutoCloseable {
@@ -140,7 +142,7 @@ public final class ProvisioningClient implements AutoCloseable {
                     throw refusal(path, status, response, bytes);
                 }
             } catch (IOException e) {
-                if (attempt >= retry.maxAttempts() || !(idempotent || neverSent(e))) {
+                if (attempt >= retry.maxAttempts() || e instanceof SSLException || !(idempotent || neverSent(e))) {
                     throw e;
                 }
                 wait = retry.backoff(attempt, Providers.random());

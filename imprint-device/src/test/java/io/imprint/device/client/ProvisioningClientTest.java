@@ -65,10 +65,13 @@ class ProvisioningClientTest {
     void challenge_wrongPin_refusesHandshake() throws Exception {
         server.script(s -> Reply.json(201, CHALLENGE));
         String wrong = "00".repeat(32);
-        try (ProvisioningClient c = new ProvisioningClient(server.uri(), ServerTrust.pinned(wrong), RetryPolicy.none())) {
-            assertThatThrownBy(() -> c.challenge("gateway")).isInstanceOf(SSLHandshakeException.class);
+        try (ProvisioningClient c = new ProvisioningClient(server.uri(), ServerTrust.pinned(wrong), FAST,
+                Duration.ofSeconds(5), waits::add)) {
+            assertThatThrownBy(() -> c.challenge("gateway")).isInstanceOf(SSLHandshakeException.class)
+                    .hasMessageContaining("pinned");
         }
         assertThat(server.seen()).isEmpty();
+        assertThat(waits).isEmpty();
     }
 
     @Test
