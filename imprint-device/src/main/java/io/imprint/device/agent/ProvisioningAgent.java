@@ -1,0 +1,153 @@
+package io.imprint.device.agent;
+
+import io.imprint.device.backend.ChipFuses;
+import io.imprint.device.backend.MpBackend;
+import io.imprint.device.backend.MpSignature;
+import io.imprint.device.client.ProvisioningClient;
+import io.imprint.device.storage.SecureStore;
+import io.imprint.protocol.codec.DeviceMetadata;
+import io.imprint.protocol.codec.Evidence;
+import io.imprint.protocol.codec.EvidenceCodec;
+import io.imprint.protocol.codec.Fields;
+import io.imprint.protocol.codec.Receipt;
+import io.imprint.protocol.codec.ReceiptCodec;
+import io.imprint.protocol.crypto.EcPoints;
+import io.imprint.protocol.envelope.EnvelopeCrypto;
+import io.imprint.protocol.message.AttestationRequest;
+import io.imprint.protocol.message.Base64Field;
+import io.imprint.protocol.message.ChallengeResponse;
+import io.imprint.protocol.message.ProvisioningResponse;
+import io.imprint.protocol.message.ReceiptRequest;
+import io.imprint.protocol.message.ReceiptResponse;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.interfaces.ECPublicKey;
+import java.util.HexFormat;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provisions this device over the network: challenge, MP-signed evidence, sealed secrets stored in
+ * the secure store, MP-signed receipt. A lost attestation response starts over with a fresh
+ * challenge (the identity key is kept, so the server can return the same certificate). Logs
+ * progress, never secret values.
+ */
+public final class ProvisioningAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisioningAgent.class);
+
+    private final MpBackend mp;
+    private final ChipFuses fuses;
+    private final SecureStore store;
+    private final ProvisioningClient client;
+    private final AgentOptions options;
+    private final SecretInstaller installer;
+
+    public ProvisioningAgent(MpBackend mp, ChipFuses fuses, SecureStore store, ProvisioningClient client) {
+        this(mp, fuses, store, client, AgentOptions.defaults());
+    }
+
+    public ProvisioningAgent(MpBackend mp, ChipFuses fuses, SecureStore store, ProvisioningClient client,
+                             AgentOptions options) {
+        this.mp = Objects.requireNonNull(mp);
+        this.fuses = Objects.requireNonNull(fuses);
+        this.store = Objects.requireNonNull(store);
+        this.client = Objects.requireNonNull(client);
+        this.options = Objects.requireNonNull(options);
+        this.installer = new SecretInstaller(store);
+    }
+
+    /**
+     * The whole flow for one unit.
+     *
+     * @param serial the serial the station assigned, or {@code ""} when the order assigns it
+     * @throws ImprintException when the server refuses (its problem code), or a response is bad
+     * @throws IOException when the network fails beyond the retry budget
+     */
+    public ProvisioningResult provision(String product, String serial, String softwareVersion)
+            throws IOException, GeneralSecurityException, InterruptedException {
+        LOG.info("provisioning chip {} as {} serial '{}' with {}", chipIdHex(), product, serial, mp.description());
+        for (int attempt = 1; ; attempt++) {
+            ChallengeResponse challenge = client.challenge(product);
+            PreparedAttestation prepared = prepare(challenge, product, serial, softwareVersion);
+            ProvisioningResponse response;
+            try {
+                response = client.attest(prepared.request());
+            } catch (IOException e) {
+                if (attempt >= options.maxAttestAttempts()) {
+                    throw e;
+                }
+                LOG.warn("attestation response lost ({}); starting over with a fresh challenge ({} of {})",
+                        e.toString(), attempt + 1, options.maxAttestAttempts());
+                continue;
+            }
+            return complete(prepared, response);
+        }
+    }
+
+    /** Builds and MP-signs the evidence for one challenge; creates and stores the identity key first if absent. */
+    public PreparedAttestation prepare(ChallengeResponse challenge, String product, String serial,
+                                       String softwareVersion) throws IOException, GeneralSecurityException {
+        byte[] sessionId = Base64Field.decodeExact("sessionId", challenge.sessionId(), Fields.SESSION_ID_BYTES);
+        byte[] nonce = Base64Field.decodeExact("nonce", challenge.nonce(), Fields.NONCE_BYTES);
+        KeyPair identity = IdentityKey.loadOrCreate(store);
+        byte[] csr = IdentityKey.csr(identity, serial.isEmpty() ? chipIdHex() : serial);
+        KeyPair ecdh = EnvelopeCrypto.newKeyPair();
+        DeviceMetadata metadata = new DeviceMetadata(fuses.srkHash(), softwareVersion, fuses.lifecycle(),
+                options.extraMetadata());
+        Evidence evidence = new Evidence(product, fuses.chipId(), serial, metadata, sessionId, nonce,
+                EcPoints.toUncompressed((ECPublicKey) ecdh.getPublic()), csr);
+        byte[] bytes = EvidenceCodec.encode(evidence);
+        MpSignature signature = mp.sign(bytes);
+        LOG.info("evidence signed: {} bytes, MPMR {}", bytes.length, signature.mpmr().describe());
+        AttestationRequest request = new AttestationRequest(Base64Field.encode(bytes),
+                Base64Field.encode(signature.mpmr().bytes()), Base64Field.encode(signature.rs()));
+        return new PreparedAttestation(evidence, bytes, request, ecdh.getPrivate());
+    }
+
+    /**
+     * Opens the envelope, checks the certificate is for this device's identity key, stores every
+     * secret and the chain, and MP-signs the receipt. Nothing is stored unless all checks pass.
+     */
+    public StoredUnit store(PreparedAttestation prepared, ProvisioningResponse response)
+            throws IOException, GeneralSecurityException {
+        KeyPair identity = IdentityKey.loadOrCreate(store);
+        StoredUnit stored = installer.install(prepared, response, identity.getPublic(), this::signReceipt);
+        LOG.info("stored {} secrets and {} certificates for serial {}", stored.secretNames().size(),
+                stored.certificateChain().size(), stored.serial());
+        return stored;
+    }
+
+    /** {@link #store} then confirm the receipt with the server. */
+    public ProvisioningResult complete(PreparedAttestation prepared, ProvisioningResponse response)
+            throws IOException, GeneralSecurityException, InterruptedException {
+        StoredUnit stored = store(prepared, response);
+        ReceiptResponse confirmed = client.confirm(stored.receipt());
+        if (!stored.serial().equals(confirmed.serial())) {
+            throw new ImprintException(ProblemCode.RECEIPT_MISMATCH,
+                    "server confirmed serial " + confirmed.serial() + " but issued " + stored.serial());
+        }
+        LOG.info("unit {} is {}", stored.serial(), confirmed.state());
+        return new ProvisioningResult(stored.serial(), stored.certificateChain().get(0), stored.secretNames(),
+                confirmed.state());
+    }
+
+    private ReceiptRequest signReceipt(Receipt receipt) throws GeneralSecurityException {
+        byte[] bytes = ReceiptCodec.encode(receipt);
+        MpSignature signature = mp.sign(bytes);
+        return new ReceiptRequest(Base64Field.encode(bytes), Base64Field.encode(signature.mpmr().bytes()),
+                Base64Field.encode(signature.rs()));
+    }
+
+    private String chipIdHex() {
+        return HexFormat.of().withUpperCase().formatHex(fuses.chipId());
+    }
+
+    @Override
+    public String toString() {
+        return "ProvisioningAgent[chip " + chipIdHex() + ", " + store.description() + "]";
+    }
+}

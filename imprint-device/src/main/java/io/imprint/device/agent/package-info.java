@@ -1,0 +1,2 @@
+/** The device agent: the networked provisioning flow from challenge to signed receipt. */
+package io.imprint.device.agent;
