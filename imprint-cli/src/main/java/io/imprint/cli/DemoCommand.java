@@ -1,0 +1,46 @@
+package io.imprint.cli;
+
+import io.imprint.cli.demo.Demo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imprint demo}: the whole networked flow on an embedded store, with emulated i.MX devices. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts a server on a fresh embedded (SQLite) data directory, enrolls a product from an EMULATED",
+                "reference chip, opens an order, provisions a production run of emulated devices over TLS,",
+                "then shows the attacks the server refuses and a summary."})
+final class DemoCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--devices", defaultValue = "50", description = "Units in the production run (default: ${DEFAULT-VALUE}).")
+    int devices;
+    @Option(names = "--stations", defaultValue = "4", description = "Concurrent programming stations (default: ${DEFAULT-VALUE}).")
+    int stations;
+    @Option(names = "--data-dir", description = "Data directory to create (default: a new directory under the system temp dir).")
+    Path dataDir;
+    @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
+    boolean keepRunning;
+
+    @Override
+    public Integer call() throws Exception {
+        if (devices < 1 || devices > 100_000) {
+            throw new IllegalArgumentException("--devices must be 1..100000");
+        }
+        if (stations < 1 || stations > 64) {
+            throw new IllegalArgumentException("--stations must be 1..64");
+        }
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("imprint-demo-");
+        if (dataDir != null && Files.isDirectory(dataDir)) {
+            try (var entries = Files.list(dataDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--data-dir " + dataDir + " is not empty; the demo needs a fresh one");
+                }
+            }
+        }
+        return new Demo(dir, devices, stations, keepRunning, spec.commandLine().getOut()).run();
+    }
+}

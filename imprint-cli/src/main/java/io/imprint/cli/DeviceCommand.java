@@ -1,0 +1,105 @@
+package io.imprint.cli;
+
+import io.imprint.device.agent.ProvisioningAgent;
+import io.imprint.device.agent.ProvisioningResult;
+import io.imprint.device.backend.EmulatedCaamChip;
+import io.imprint.device.backend.EmulatedChipFile;
+import io.imprint.device.client.ProvisioningClient;
+import io.imprint.device.client.RetryPolicy;
+import io.imprint.device.client.ServerTrust;
+import io.imprint.device.storage.EmulatedCaamBlobStore;
+import io.imprint.protocol.crypto.Providers;
+import io.imprint.protocol.mp.Mpmr;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imprint device ...}: the device agent, here on an emulated i.MX chip. */
+@Command(name = "device", description = "Device agent (runs on an EMULATED i.MX CAAM chip kept in a directory).",
+        subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.Provision.class})
+final class DeviceCommand {
+
+    @Command(name = "chip-init", mixinStandardHelpOptions = true,
+            description = "Creates an EMULATED i.MX chip (fuses, unique ID) in a directory. Software emulation, not silicon.")
+    static final class ChipInit implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Option(names = "--dir", required = true, description = "Directory for the emulated chip.") Path dir;
+        @Option(names = "--part-number", required = true, description = "Part number, e.g. MIMX8MM6.") String partNumber;
+        @Option(names = "--srk-hash", required = true, description = "Fused SRK hash, 64 hex.") String srkHash;
+        @Option(names = "--fuse-seed", required = true,
+                description = "Emulated fuse seed, hex (>= 16 bytes); chips sharing it (and part, SRK) share the MP key.")
+        String fuseSeed;
+        @Option(names = "--chip-id", description = "Unique ID, hex (default: 8 random bytes).") String chipId;
+        @Option(names = "--lifecycle", defaultValue = "closed", description = "closed or open (default: ${DEFAULT-VALUE}).") String lifecycle;
+        @Option(names = "--optee-mpmr", description = "Sign over OP-TEE's MPMR fill instead of zeros (as when OP-TEE ran first).")
+        boolean opteeMpmr;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] id = chipId == null ? Providers.randomBytes(EmulatedCaamChip.CHIP_ID_BYTES) : Inputs.hex("--chip-id", chipId, 0);
+            EmulatedChipFile.create(dir, partNumber, Inputs.hex("--srk-hash", srkHash, 32), Inputs.hex("--fuse-seed", fuseSeed, 0),
+                    id, lifecycle, opteeMpmr ? Mpmr.OPTEE_FILL : Mpmr.ZEROS);
+            EmulatedCaamChip chip = EmulatedChipFile.load(dir);
+            spec.commandLine().getOut().println("Created " + chip.description() + " chip " + chip.chipIdHex() + " in " + dir);
+            return 0;
+        }
+    }
+
+    @Command(name = "chip-pubk", mixinStandardHelpOptions = true,
+            description = "Prints the emulated chip's MP public key like U-Boot 'mfgprot pubk' (enroll it from a reference chip).")
+    static final class ChipPubk implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Option(names = "--dir", required = true, description = "Directory of the emulated chip.") Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            EmulatedCaamChip chip = EmulatedChipFile.load(dir);
+            spec.commandLine().getOut().println("Public key:");
+            spec.commandLine().getOut().println(chip.publicKey().hex());
+            return 0;
+        }
+    }
+
+    @Command(name = "provision", mixinStandardHelpOptions = true,
+            description = "Provisions this (emulated) device over the network: challenge, MP-signed evidence, secrets, receipt.")
+    static final class Provision implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Option(names = "--dir", required = true, description = "Directory of the emulated chip; secrets go to <dir>/blobs.") Path dir;
+        @Option(names = "--server", required = true, description = "Server URL, e.g. https://127.0.0.1:8443") URI server;
+        @ArgGroup(exclusive = true, multiplicity = "1") Trust trust;
+        @Option(names = "--product", required = true) String product;
+        @Option(names = "--serial", required = true) String serial;
+        @Option(names = "--software-version", defaultValue = "1.0.0") String softwareVersion;
+
+        static final class Trust {
+            @Option(names = "--pin", description = "SHA-256 fingerprint of the server certificate (printed by 'imprint server').") String pin;
+            @Option(names = "--ca-file", description = "PEM CA certificate that issued the server certificate.") Path caFile;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (!"https".equalsIgnoreCase(server.getScheme())) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--server must be an https:// URL");
+            }
+            EmulatedCaamChip chip = EmulatedChipFile.load(dir);
+            ServerTrust serverTrust = trust.pin != null ? ServerTrust.pinned(trust.pin) : ServerTrust.caFile(trust.caFile);
+            try (ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
+                ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
+                        new EmulatedCaamBlobStore(dir.resolve("blobs"), chip), client);
+                ProvisioningResult r = agent.provision(product, serial, softwareVersion);
+                var out = spec.commandLine().getOut();
+                out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + chip.description());
+                out.println("  certificate: " + r.subject() + "  " + String.join(", ", r.subjectAltNames()));
+                out.println("  stored: " + String.join(", ", r.secretNames()) + " in " + dir.resolve("blobs"));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.imprint.cli;
+
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+/** Reading command-line values that may be literal text or a file, with size limits. */
+final class Inputs {
+    static final long MAX_FILE_BYTES = 1 << 20;
+
+    private Inputs() {
+    }
+
+    /** The contents of {@code value} if it names a readable file, else {@code value} itself. */
+    static String textOrFile(String what, String value) throws IOException {
+        Path p = Path.of(value);
+        if (value.length() < 4096 && Files.isRegularFile(p)) {
+            return new String(readFile(what, p), StandardCharsets.UTF_8);
+        }
+        return value;
+    }
+
+    static byte[] readFile(String what, Path p) throws IOException {
+        if (!Files.isRegularFile(p)) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, what + ": no such file " + p);
+        }
+        if (Files.size(p) > MAX_FILE_BYTES) {
+            throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE, what + ": " + p + " is larger than 1 MiB");
+        }
+        return Files.readAllBytes(p);
+    }
+
+    /** Hex with optional spaces or colons; refuses anything else. */
+    static byte[] hex(String what, String value, int expectedBytes) {
+        String clean = value.replaceAll("[\\s:]", "");
+        if (!clean.matches("([0-9A-Fa-f]{2})*") || clean.isEmpty()) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, what + " must be hex");
+        }
+        byte[] out = HexFormat.of().parseHex(clean);
+        if (expectedBytes > 0 && out.length != expectedBytes) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
+                    what + " must be " + expectedBytes + " bytes (" + 2 * expectedBytes + " hex characters), got " + out.length);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package io.imprint.cli;
+
+import io.imprint.server.Imprint;
+import io.imprint.server.http.DeviceListener;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imprint server}: runs the device API until interrupted. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Runs the Imprint server: the device API over HTTPS (TLS 1.3).")
+final class ServerCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions store;
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Bind address (default: ${DEFAULT-VALUE}).") String host;
+    @Option(names = "--port", defaultValue = "8443", description = "Device API port (default: ${DEFAULT-VALUE}).") int port;
+    @Option(names = "--tls-name", description = "Extra DNS name or IP for a generated TLS certificate (repeatable).")
+    List<String> tlsNames = List.of();
+    @Option(names = "--tls-cert", description = "PEM certificate to serve instead of a generated one.") java.nio.file.Path tlsCert;
+    @Option(names = "--tls-key", description = "PEM private key of --tls-cert.") java.nio.file.Path tlsKey;
+
+    @Override
+    public Integer call() throws Exception {
+        var config = store.config().withHost(host).withPort(port).withTlsNames(tlsNames);
+        if (tlsCert != null || tlsKey != null) {
+            config = config.withTlsPem(tlsCert, tlsKey);
+        }
+        try (Imprint imprint = Imprint.open(config); DeviceListener listener = imprint.startDeviceListener()) {
+            var out = spec.commandLine().getOut();
+            out.println("Imprint device API on https://" + host + ":" + listener.port());
+            out.println("TLS certificate SHA-256 (devices pin this): " + listener.fingerprint());
+            out.println("Data directory: " + store.dataDir.toAbsolutePath());
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+        return 0;
+    }
+}

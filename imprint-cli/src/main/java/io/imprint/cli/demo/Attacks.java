@@ -1,0 +1,42 @@
+package io.imprint.cli.demo;
+
+import io.imprint.device.agent.PreparedAttestation;
+import io.imprint.device.agent.ProvisioningAgent;
+import io.imprint.device.client.ProvisioningClient;
+import io.imprint.protocol.message.AttestationRequest;
+import io.imprint.protocol.problem.ProblemCode;
+import java.util.Base64;
+import java.util.List;
+
+/** The attempts the demo makes after the run, each of which the server must refuse. */
+final class Attacks {
+    private Attacks() {
+    }
+
+    static List<Attack> all(ProductionLine line, ProvisioningClient client, ProductFamily family, String product,
+                            AttestationRequest captured, String usedSerial, String spareSerial) {
+        return List.of(
+                new Attack("replayed message", "a station re-sends the captured attestation of " + usedSerial,
+                        ProblemCode.NONCE_USED, () -> client.attest(captured)),
+                new Attack("clone", "a new chip claims the used serial " + usedSerial,
+                        ProblemCode.SERIAL_IN_USE, () -> line.agent(family.genuineChip()).provision(product, usedSerial, "1.0.0")),
+                new Attack("overproduction", "a genuine chip asks for " + spareSerial + " after the quota is used",
+                        ProblemCode.QUOTA_EXHAUSTED, () -> line.agent(family.genuineChip()).provision(product, spareSerial, "1.0.0")),
+                new Attack("counterfeit", "a chip whose MP key is not the product's",
+                        ProblemCode.BAD_SIGNATURE, () -> line.agent(family.counterfeitChip()).provision(product, spareSerial, "1.0.0")),
+                new Attack("wrong SRK hash", "a chip fused with another secure-boot key set",
+                        ProblemCode.SRK_MISMATCH, () -> line.agent(family.otherSrkChip()).provision(product, spareSerial, "1.0.0")),
+                new Attack("tampered message", "one byte of a genuine chip's signed evidence changed in transit",
+                        ProblemCode.BAD_SIGNATURE, () -> tampered(line, client, family, product, spareSerial)));
+    }
+
+    private static void tampered(ProductionLine line, ProvisioningClient client, ProductFamily family, String product,
+                                 String serial) throws Exception {
+        ProvisioningAgent agent = line.agent(family.genuineChip());
+        PreparedAttestation prepared = agent.prepare(client.challenge(product), product, serial, "1.0.0");
+        AttestationRequest genuine = prepared.request();
+        byte[] evidence = Base64.getDecoder().decode(genuine.evidence());
+        evidence[evidence.length - 3] ^= 0x01; // inside the CSR: still well-formed, no longer what the chip signed
+        client.attest(new AttestationRequest(Base64.getEncoder().encodeToString(evidence), genuine.mpmr(), genuine.signature()));
+    }
+}

@@ -1,0 +1,144 @@
+package io.imprint.cli.demo;
+
+import io.imprint.cli.console.ProgressBar;
+import io.imprint.cli.console.Table;
+import io.imprint.device.backend.EmulatedCaamChip;
+import io.imprint.device.client.ProvisioningClient;
+import io.imprint.device.client.RetryPolicy;
+import io.imprint.device.client.ServerTrust;
+import io.imprint.protocol.message.AttestationRequest;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.server.Imprint;
+import io.imprint.server.ServerConfig;
+import io.imprint.server.http.DeviceListener;
+import io.imprint.server.issuance.SecretTemplate;
+import io.imprint.server.orders.Order;
+import io.imprint.server.orders.OrderRequest;
+import io.imprint.server.products.ProductEnrollment;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.LongStream;
+
+/** Runs the demo scenario end to end and prints what happens. */
+public final class Demo {
+    static final String PRODUCT = "gateway-x";
+    static final String ORDER = "PO-DEMO-001";
+    private final Path dataDir;
+    private final int devices;
+    private final int stations;
+    private final boolean keepRunning;
+    private final PrintWriter out;
+
+    public Demo(Path dataDir, int devices, int stations, boolean keepRunning, PrintWriter out) {
+        this.dataDir = dataDir;
+        this.devices = devices;
+        this.stations = stations;
+        this.keepRunning = keepRunning;
+        this.out = out;
+    }
+
+    /** Returns 0 when every unit was provisioned and every attack refused with its expected code. */
+    public int run() throws Exception {
+        ServerConfig config = ServerConfig.defaults(dataDir).withPort(0);
+        try (Imprint imprint = Imprint.open(config); DeviceListener listener = imprint.startDeviceListener()) {
+            URI uri = URI.create("https://127.0.0.1:" + listener.port());
+            say("Imprint demo (devices are EMULATED i.MX chips: software emulation of the CAAM, not silicon)");
+            say("  server   %s  TLS 1.3, certificate SHA-256 %s", uri, listener.fingerprint());
+            say("  store    embedded SQLite in %s", dataDir);
+
+            ProductFamily family = ProductFamily.random();
+            EmulatedCaamChip reference = family.genuineChip();
+            String pubk = "Public key:\n" + reference.publicKey().hex();
+            imprint.products().enroll(new ProductEnrollment(PRODUCT, ProductFamily.PART_NUMBER,
+                    HexFormat.of().formatHex(family.srkHash()), pubk,
+                    SecretTemplate.parse("disk-encryption-key:random:32,cloud-api-token:random:32")));
+            say("1. enrolled %s: MP key read from reference chip %s (%s...)", PRODUCT, reference.chipIdHex(),
+                    reference.publicKey().hex().substring(0, 24));
+
+            String range = serial(1) + ".." + serial(2L * devices);
+            Order order = imprint.orders().create(new OrderRequest(ORDER, PRODUCT, "acme-ems", devices, range));
+            say("2. opened order %s for acme-ems: %d units, serials %s", order.name(), order.quantity(), range);
+
+            AttestationRequest captured;
+            try (ProvisioningClient client = new ProvisioningClient(uri, ServerTrust.pinned(listener.fingerprint()),
+                    RetryPolicy.defaults())) {
+                ProductionLine line = new ProductionLine(client, family, dataDir.resolve("devices"), PRODUCT);
+                say("3. production run: %d emulated devices on %d stations", devices, stations);
+                try (ProgressBar progress = new ProgressBar(System.out, "   provisioning", devices)) {
+                    captured = line.provisionCapturing(serial(1));
+                    progress.step();
+                    line.provision(LongStream.rangeClosed(2, devices).mapToObj(Demo::serial).toList(), stations, progress);
+                }
+                say("4. attacks (each must be refused):");
+                boolean allRefused = true;
+                for (Attack attack : Attacks.all(line, client, family, PRODUCT, captured, serial(1), serial(devices + 1L))) {
+                    allRefused &= attempt(attack);
+                }
+                summary(imprint);
+                if (keepRunning) {
+                    waitForInterrupt(uri, listener.fingerprint());
+                }
+                return allRefused ? 0 : 1;
+            }
+        }
+    }
+
+    private boolean attempt(Attack attack) {
+        try {
+            attack.step().run();
+            say("   %-18s ACCEPTED (expected %s) -- %s", attack.name(), attack.expected().slug(), attack.story());
+            return false;
+        } catch (ImprintException e) {
+            boolean ok = e.code() == attack.expected();
+            say("   %-18s refused: %-24s %s%s", attack.name(), e.code().slug() + " (" + e.code().httpStatus() + ")",
+                    attack.story(), ok ? "" : "  [expected " + attack.expected().slug() + "]");
+            return ok;
+        } catch (Exception e) {
+            say("   %-18s FAILED: %s", attack.name(), e);
+            return false;
+        }
+    }
+
+    private void summary(Imprint imprint) {
+        Map<String, Long> units = imprint.events().unitsByState(PRODUCT, null);
+        Map<String, Long> outcomes = imprint.events().countsByOutcome(PRODUCT, null);
+        say("5. summary");
+        Table t = new Table("outcome", "count", "alert class");
+        units.forEach((state, n) -> t.row("units " + state, n, ""));
+        outcomes.forEach((code, n) -> {
+            var problem = io.imprint.protocol.problem.ProblemCode.fromSlug(code);
+            boolean refusal = problem != io.imprint.protocol.problem.ProblemCode.INTERNAL || code.equals("internal");
+            t.row(refusal ? "refused " + code : code, n, refusal ? problem.alertClass().name().toLowerCase() : "");
+        });
+        t.print(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b);
+            }
+        }, true));
+        out.flush();
+        say("Data lives in %s: imprint.db (SQLite: products, orders, units, events), ca/ (product CAs),", dataDir);
+        say("  keys/ (escrow KEK), tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)");
+    }
+
+    private void waitForInterrupt(URI uri, String fingerprint) throws InterruptedException {
+        say("Server keeps running at %s (pin %s). Press Ctrl-C to stop.", uri, fingerprint);
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+        stop.await();
+    }
+
+    static String serial(long n) {
+        return String.format("SN%06d", n);
+    }
+
+    private void say(String format, Object... args) {
+        out.println(args.length == 0 ? format : String.format(format, args));
+        out.flush();
+    }
+}

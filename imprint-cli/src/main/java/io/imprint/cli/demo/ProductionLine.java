@@ -1,0 +1,73 @@
+package io.imprint.cli.demo;
+
+import io.imprint.cli.console.ProgressBar;
+import io.imprint.device.agent.PreparedAttestation;
+import io.imprint.device.agent.ProvisioningAgent;
+import io.imprint.device.backend.EmulatedCaamChip;
+import io.imprint.device.client.ProvisioningClient;
+import io.imprint.device.storage.EmulatedCaamBlobStore;
+import io.imprint.protocol.message.AttestationRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A contract manufacturer's line: emulated devices, each with its own chip and blob store, provisioned
+ * concurrently over TLS by the real device agent.
+ */
+final class ProductionLine {
+    private final ProvisioningClient client;
+    private final ProductFamily family;
+    private final Path devicesDir;
+    private final String product;
+
+    ProductionLine(ProvisioningClient client, ProductFamily family, Path devicesDir, String product) {
+        this.client = client;
+        this.family = family;
+        this.devicesDir = devicesDir;
+        this.product = product;
+    }
+
+    /** A device agent on a chip, its secrets going to {@code devices/<chip id>}. */
+    ProvisioningAgent agent(EmulatedCaamChip chip) throws Exception {
+        return new ProvisioningAgent(chip, chip, new EmulatedCaamBlobStore(devicesDir.resolve(chip.chipIdHex()), chip), client);
+    }
+
+    /**
+     * Provisions one unit step by step and returns the attestation request it sent, as a station
+     * that records traffic would capture it.
+     */
+    AttestationRequest provisionCapturing(String serial) throws Exception {
+        ProvisioningAgent agent = agent(family.genuineChip());
+        PreparedAttestation prepared = agent.prepare(client.challenge(product), product, serial, "1.0.0");
+        agent.complete(prepared, client.attest(prepared.request()));
+        return prepared.request();
+    }
+
+    /** Provisions the given serials on fresh genuine chips with {@code threads} stations. */
+    void provision(List<String> serials, int threads, ProgressBar progress) throws Exception {
+        ExecutorService stations = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String serial : serials) {
+                done.add(stations.submit(() -> {
+                    agent(family.genuineChip()).provision(product, serial, "1.0.0");
+                    progress.step();
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+            }
+        } finally {
+            stations.shutdownNow();
+        }
+    }
+}
