@@ -1,0 +1,150 @@
+package io.imprint.device.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imprint.protocol.bundle.BundleHeader;
+import io.imprint.protocol.bundle.BundleReceipt;
+import io.imprint.protocol.bundle.BundleReceiptCodec;
+import io.imprint.protocol.bundle.BundleSealer;
+import io.imprint.protocol.bundle.FixtureBundleSigner;
+import io.imprint.protocol.bundle.FixtureMpKey;
+import io.imprint.protocol.bundle.RawMpKeyHmac;
+import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.envelope.SecretItems;
+import io.imprint.protocol.mp.MpVerifier;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleApplierTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+    private static final byte[] IMAGE = new byte[32];
+    private static FixtureBundleSigner oem;
+    private static FixtureMpKey productMp;
+    private static byte[] bundle;
+
+    @TempDir Path dir;
+    private FixtureFileStore store;
+    private ReceiptsFile receipts;
+
+    @BeforeAll
+    static void seal() throws Exception {
+        oem = new FixtureBundleSigner();
+        productMp = new FixtureMpKey();
+        IMAGE[0] = 7;
+        bundle = seal(3, Optional.of(IMAGE), NOW.plusSeconds(3600));
+    }
+
+    static byte[] seal(int units, Optional<byte[]> image, Instant expires) throws Exception {
+        Map<String, SecretItems> unitItems = new LinkedHashMap<>();
+        for (int i = 1; i <= units; i++) {
+            unitItems.put(String.format("SN%06d", i), SecretItems.builder().add("device-key", new byte[] {(byte) i}).build());
+        }
+        BundleHeader h = BundleHeader.create("widget", "LOT-7", List.of("wifi-psk"), List.of("device-key"), units,
+                image, NOW.minusSeconds(60), expires);
+        SecretItems lot = SecretItems.builder().add("wifi-psk", "hunter22".getBytes()).build();
+        return BundleSealer.seal(h, lot, unitItems, new RawMpKeyHmac(productMp.publicKey()), oem, n -> { });
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.createDirectories(dir.resolve("store"));
+        store = new FixtureFileStore(dir.resolve("store"));
+        receipts = new ReceiptsFile(dir.resolve("receipts.txt"));
+    }
+
+    private BundleApplier applier(FixtureMpKey mp) {
+        FixtureMpBackend chip = new FixtureMpBackend(mp, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        return new BundleApplier(chip, chip, store, receipts);
+    }
+
+    @Test
+    void apply_validBundle_storesItemsAndWritesVerifiableReceipt() throws Exception {
+        AppliedBundle applied = applier(productMp).apply(bundle, oem.publicKey(), "widget", "SN000002",
+                Optional.of(IMAGE), NOW);
+        assertThat(store.names()).containsExactly("device-key", "wifi-psk");
+        assertThat(store.get("device-key")).hasValueSatisfying(v -> assertThat(v).containsExactly(2));
+        assertThat(store.get("wifi-psk")).hasValueSatisfying(v -> assertThat(v).isEqualTo("hunter22".getBytes()));
+        List<String> lines = Files.readAllLines(receipts.path());
+        assertThat(lines).containsExactly(applied.receiptLine());
+        ReceiptLine line = ReceiptLine.parse(lines.get(0));
+        MpVerifier.verify(productMp.publicKey(), line.mpmr(), line.receiptBytes(), line.signature());
+        BundleReceipt receipt = BundleReceiptCodec.decode(line.receiptBytes());
+        assertThat(receipt.serial()).isEqualTo("SN000002");
+        assertThat(receipt.bundleIdHex()).isEqualTo(applied.bundleId());
+        assertThat(receipt.storedDigest()).isEqualTo(applied.storedDigest());
+        assertThat(receipt.counter()).isZero();
+    }
+
+    @Test
+    void apply_badInputs_throwOneLineBadBundleAndStoreNothing() throws Exception {
+        byte[] tampered = bundle.clone();
+        tampered[60] ^= 1;
+        byte[] lastByte = bundle.clone();
+        lastByte[lastByte.length - 1] ^= 1;
+        byte[] expired = seal(1, Optional.empty(), NOW.minusSeconds(1));
+        FixtureBundleSigner otherOem = new FixtureBundleSigner();
+        record Case(String name, ThrowingApply apply, String detail) { }
+        List<Case> cases = List.of(
+                new Case("tampered header", () -> applier(productMp).apply(tampered, oem.publicKey(), "widget",
+                        "SN000001", Optional.of(IMAGE), NOW), "signature does not verify"),
+                new Case("tampered signature", () -> applier(productMp).apply(lastByte, oem.publicKey(), "widget",
+                        "SN000001", Optional.of(IMAGE), NOW), "signature does not verify"),
+                new Case("wrong signer", () -> applier(productMp).apply(bundle, otherOem.publicKey(), "widget",
+                        "SN000001", Optional.of(IMAGE), NOW), "signature does not verify"),
+                new Case("wrong product", () -> applier(productMp).apply(bundle, oem.publicKey(), "gadget",
+                        "SN000001", Optional.of(IMAGE), NOW), "for product widget"),
+                new Case("expired", () -> applier(productMp).apply(expired, oem.publicKey(), "widget",
+                        "SN000001", Optional.empty(), NOW), "expired"),
+                new Case("other image", () -> applier(productMp).apply(bundle, oem.publicKey(), "widget",
+                        "SN000001", Optional.of(new byte[32]), NOW), "another production image"),
+                new Case("no image", () -> applier(productMp).apply(bundle, oem.publicKey(), "widget",
+                        "SN000001", Optional.empty(), NOW), "image digest"),
+                new Case("wrong MP key", () -> applier(new FixtureMpKey()).apply(bundle, oem.publicKey(), "widget",
+                        "SN000001", Optional.of(IMAGE), NOW), "does not decrypt"),
+                new Case("unknown serial", () -> applier(productMp).apply(bundle, oem.publicKey(), "widget",
+                        "SN999999", Optional.of(IMAGE), NOW), "has no entry"),
+                new Case("not a bundle", () -> applier(productMp).apply("hello".getBytes(), oem.publicKey(), "widget",
+                        "SN000001", Optional.of(IMAGE), NOW), "malformed bundle"));
+        for (Case c : cases) {
+            assertThatThrownBy(c.apply::run).as(c.name).isInstanceOf(ImprintException.class)
+                    .hasMessageContaining(c.detail).hasMessageNotContaining("\n")
+                    .extracting(e -> ((ImprintException) e).code()).isEqualTo(ProblemCode.BAD_BUNDLE);
+            assertThat(store.names()).as(c.name).isEmpty();
+            assertThat(receipts.path()).as(c.name).doesNotExist();
+        }
+    }
+
+    @Test
+    void apply_tenThousandUnitBundle_appliesForAnyUnit() throws Exception {
+        byte[] big = seal(10_000, Optional.empty(), NOW.plusSeconds(3600));
+        AppliedBundle applied = applier(productMp).apply(big, oem.publicKey(), "widget", "SN009999", Optional.empty(), NOW);
+        assertThat(store.get("device-key")).hasValueSatisfying(v -> assertThat(v).containsExactly((byte) 9999));
+        assertThat(applied.storedNames()).containsExactly("wifi-psk", "device-key");
+    }
+
+    @Test
+    void apply_twice_countsReceipts() throws Exception {
+        applier(productMp).apply(bundle, oem.publicKey(), "widget", "SN000003", Optional.of(IMAGE), NOW);
+        applier(productMp).apply(bundle, oem.publicKey(), "widget", "SN000003", Optional.of(IMAGE), NOW);
+        List<String> lines = Files.readAllLines(receipts.path());
+        assertThat(lines).hasSize(2);
+        assertThat(BundleReceiptCodec.decode(ReceiptLine.parse(lines.get(1)).receiptBytes()).counter()).isEqualTo(1);
+    }
+
+    @FunctionalInterface
+    interface ThrowingApply {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,34 @@
+package io.imprint.server.keystore;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+
+/**
+ * Opens a {@link KeyStoreBackend} from a URI, by scheme: {@code pkcs11:...} (RFC 7512, see
+ * {@link Pkcs11Uri}) or {@code file:/dir} (software keys in a directory).
+ */
+public final class KeyStoreUris {
+    /** Debian's SoftHSM2 module, used when a pkcs11 URI has no {@code module-path}. */
+    public static final Path SOFTHSM2_MODULE = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+
+    private final Path defaultModule;
+
+    public KeyStoreUris(Path defaultModule) {
+        this.defaultModule = defaultModule;
+    }
+
+    public KeyStoreBackend open(String uri) throws GeneralSecurityException, IOException {
+        if (uri == null || uri.length() > Pkcs11Uri.MAX_CHARS) {
+            throw new IllegalArgumentException("key store URI missing or too long");
+        }
+        if (uri.startsWith("pkcs11:")) {
+            return Pkcs11KeyStore.open(Pkcs11Uri.parse(uri), defaultModule);
+        }
+        if (uri.startsWith("file:")) {
+            return new SoftwareKeyStore(Path.of(URI.create(uri)));
+        }
+        throw new IllegalArgumentException("key store URI must start with pkcs11: or file:");
+    }
+}

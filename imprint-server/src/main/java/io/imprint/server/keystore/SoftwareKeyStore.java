@@ -1,0 +1,119 @@
+package io.imprint.server.keystore;
+
+import io.imprint.protocol.bundle.BundleSigner;
+import io.imprint.protocol.bundle.MpKeyedHmac;
+import io.imprint.protocol.bundle.RawMpKeyHmac;
+import io.imprint.protocol.codec.Fields;
+import io.imprint.protocol.mp.MpPublicKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStoreException;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+
+/**
+ * Software keys in a directory ({@code file:/path/to/dir}), for development and OEMs without an
+ * HSM. Files are created owner-read/write only: {@code <label>.mpkey} (hex X||Y),
+ * {@code <label>.sign.p8} (PKCS#8 DER) and {@code <label>.sign.pub} (SubjectPublicKeyInfo DER).
+ * Anyone who can read the directory can derive every bundle key: prefer {@link Pkcs11KeyStore}.
+ */
+public final class SoftwareKeyStore implements KeyStoreBackend {
+    private final Path dir;
+
+    public SoftwareKeyStore(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        this.dir = dir;
+    }
+
+    @Override
+    public void importMpKey(String label, MpPublicKey key) throws GeneralSecurityException {
+        write(file(label, ".mpkey"), key.hex().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public MpKeyedHmac mpKeyHmac(String label) throws GeneralSecurityException {
+        return new RawMpKeyHmac(MpPublicKey.parse(new String(read(file(label, ".mpkey")), StandardCharsets.US_ASCII)));
+    }
+
+    @Override
+    public KeyProtection mpKeyProtection(String label) throws GeneralSecurityException {
+        read(file(label, ".mpkey"));
+        return new KeyProtection(false, false, true, true, "software file " + file(label, ".mpkey"));
+    }
+
+    @Override
+    public BundleSigner createSigningKey(String label) throws GeneralSecurityException {
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+        gen.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = gen.generateKeyPair();
+        byte[] pkcs8 = pair.getPrivate().getEncoded();
+        try {
+            write(file(label, ".sign.pub"), pair.getPublic().getEncoded());
+            write(file(label, ".sign.p8"), pkcs8);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+        return signingKey(label);
+    }
+
+    @Override
+    public BundleSigner signingKey(String label) throws GeneralSecurityException {
+        byte[] pkcs8 = read(file(label, ".sign.p8"));
+        try {
+            KeyFactory ec = KeyFactory.getInstance("EC");
+            return new JcaBundleSigner(ec.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
+                    ec.generatePublic(new X509EncodedKeySpec(read(file(label, ".sign.pub")))), null);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    private Path file(String label, String suffix) {
+        return dir.resolve(Fields.identifier("key label", label) + suffix);
+    }
+
+    private static void write(Path file, byte[] value) throws KeyStoreException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, value, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (FileAlreadyExistsException e) {
+            throw new KeyStoreException("a key file already exists: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) throws KeyStoreException {
+        try {
+            if (Files.size(file) > 16 * 1024) {
+                throw new KeyStoreException("key file too large: " + file);
+            }
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new KeyStoreException("no key file " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "software keys in " + dir;
+    }
+
+    @Override
+    public void close() {
+    }
+}
