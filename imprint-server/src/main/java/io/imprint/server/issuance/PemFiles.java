@@ -36,6 +36,13 @@ public final class PemFiles {
         return out.toString();
     }
 
+    /** PKCS#8 PEM ({@code PRIVATE KEY}) of a private key; the result is secret. */
+    public static String privateKeyPem(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
     /** Writes a file readable by its owner only; refuses to overwrite. */
     public static void writePrivate(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
@@ -67,7 +74,7 @@ public final class PemFiles {
             Object o = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (o instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
             if (o instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);

@@ -71,7 +71,7 @@ public final class ProductCaStore {
         Path dir = root.resolve(ca.product());
         Files.deleteIfExists(dir.resolve("ca.key.pem"));
         Files.deleteIfExists(dir.resolve("ca.cert.pem"));
-        PemFiles.writePrivate(dir.resolve("ca.key.pem"), PemFiles.pem(ca.key()));
+        PemFiles.writePrivate(dir.resolve("ca.key.pem"), PemFiles.privateKeyPem(ca.key()));
         PemFiles.writePublic(dir.resolve("ca.cert.pem"), ca.certificatePem());
         cache.put(ca.product(), ca);
     }

@@ -61,7 +61,7 @@ public final class ServerCertificate {
         Path key = dir.resolve("server.key.pem");
         if (!Files.exists(cert)) {
             ServerCertificate fresh = generate(names);
-            PemFiles.writePrivate(key, PemFiles.pem(fresh.key));
+            PemFiles.writePrivate(key, PemFiles.privateKeyPem(fresh.key));
             PemFiles.writePublic(cert, fresh.certificatePem());
         }
         return fromPem(cert, key);
