@@ -40,7 +40,9 @@ abstract class ProvisioningContract {
 
     @AfterEach
     void tearDown() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

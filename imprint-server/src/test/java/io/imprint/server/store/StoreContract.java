@@ -36,7 +36,9 @@ abstract class StoreContract {
 
     @AfterEach
     void tearDown() throws Exception {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
         dispose();
     }
 
