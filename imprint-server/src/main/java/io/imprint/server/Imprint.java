@@ -1,0 +1,103 @@
+package io.imprint.server;
+
+import io.imprint.server.attest.Attestations;
+import io.imprint.server.attest.CaamMpVerifier;
+import io.imprint.server.attest.Challenges;
+import io.imprint.server.attest.Receipts;
+import io.imprint.server.attest.UnitIssuer;
+import io.imprint.server.events.EventLog;
+import io.imprint.server.http.DeviceListener;
+import io.imprint.server.issuance.DeviceCertificates;
+import io.imprint.server.issuance.FileKeyEscrow;
+import io.imprint.server.issuance.ProductCaStore;
+import io.imprint.server.orders.Orders;
+import io.imprint.server.products.Products;
+import io.imprint.server.store.Database;
+import io.imprint.server.store.JdbcChallengeRepository;
+import io.imprint.server.store.JdbcEventRepository;
+import io.imprint.server.store.JdbcOrderRepository;
+import io.imprint.server.store.JdbcProductRepository;
+import io.imprint.server.store.JdbcUnitRepository;
+import io.imprint.server.tls.ServerCertificate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+
+/** The composition root: opens the store and wires every service through constructors. */
+public final class Imprint implements AutoCloseable {
+    private static final int POSTGRES_POOL = 16;
+    private final ServerConfig config;
+    private final Database database;
+    private final Products products;
+    private final Orders orders;
+    private final EventLog events;
+    private final Challenges challenges;
+    private final Attestations attestations;
+    private final Receipts receipts;
+
+    private Imprint(ServerConfig config, Database database) throws IOException {
+        this.config = config;
+        this.database = database;
+        JdbcUnitRepository units = new JdbcUnitRepository();
+        JdbcOrderRepository orderRepository = new JdbcOrderRepository();
+        ProductCaStore cas = new ProductCaStore(config.dataDir());
+        FileKeyEscrow escrow = FileKeyEscrow.open(config.dataDir());
+        this.products = new Products(database, new JdbcProductRepository(), cas);
+        this.orders = new Orders(database, orderRepository, products);
+        this.events = new EventLog(database, new JdbcEventRepository(), units, config.clock());
+        this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
+                config.maxOutstandingChallenges(), config.clock());
+        UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, cas,
+                new DeviceCertificates(config.certificateValidity()), escrow, config.clock());
+        this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events);
+        this.receipts = new Receipts(database, units, products, escrow, events, config.clock());
+    }
+
+    /** Opens the database (migrating it) and wires the services. */
+    public static Imprint open(ServerConfig config) {
+        Database db = config.databaseUrl() == null ? Database.sqlite(config.dataDir())
+                : Database.open(config.databaseUrl(), POSTGRES_POOL);
+        try {
+            return new Imprint(config, db);
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    public ServerConfig config() { return config; }
+
+    public Products products() { return products; }
+
+    public Orders orders() { return orders; }
+
+    /** Event log and reports (counts by outcome, units by state, recent events). */
+    public EventLog events() { return events; }
+
+    public Challenges challenges() { return challenges; }
+
+    public Attestations attestations() { return attestations; }
+
+    public Receipts receipts() { return receipts; }
+
+    /** The store, for tools and tests that inspect it directly. */
+    public Database database() { return database; }
+
+    /** Starts the HTTPS device listener with the configured or generated TLS certificate. */
+    public DeviceListener startDeviceListener() {
+        ServerCertificate certificate;
+        try {
+            certificate = config.tlsCertificate() != null
+                    ? ServerCertificate.fromPem(config.tlsCertificate(), config.tlsKey())
+                    : ServerCertificate.loadOrCreate(config.dataDir().resolve("tls"), config.tlsNames());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load or create the TLS certificate", e);
+        }
+        return DeviceListener.start(config.host(), config.port(), certificate, challenges, attestations, receipts);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

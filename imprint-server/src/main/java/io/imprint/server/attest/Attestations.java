@@ -1,0 +1,115 @@
+package io.imprint.server.attest;
+
+import io.imprint.protocol.codec.Evidence;
+import io.imprint.protocol.codec.EvidenceCodec;
+import io.imprint.protocol.crypto.EcPoints;
+import io.imprint.protocol.envelope.Envelope;
+import io.imprint.protocol.envelope.EnvelopeCrypto;
+import io.imprint.protocol.message.AttestationRequest;
+import io.imprint.protocol.message.Base64Field;
+import io.imprint.protocol.message.EnvelopeMessage;
+import io.imprint.protocol.message.ProvisioningResponse;
+import io.imprint.protocol.mp.Mpmr;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.events.Attempt;
+import io.imprint.server.events.EventLog;
+import io.imprint.server.issuance.CsrVerifier;
+import io.imprint.server.issuance.VerifiedCsr;
+import io.imprint.server.products.Product;
+import io.imprint.server.products.Products;
+import io.imprint.server.store.UnitRow;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The networked provisioning step: decode, product, SRK hash, MP signature, device key and CSR,
+ * challenge, then the unit decision and issuance. Every attempt, accepted or refused, leaves one
+ * event; a refusal changes nothing else (except consuming the challenge once the signature verified).
+ */
+public final class Attestations {
+    /** Largest signature accepted before decoding (P-521 r||s would be 132 bytes). */
+    private static final int MAX_SIGNATURE_BYTES = 132;
+    private final Products products;
+    private final CaamMpVerifier verifier;
+    private final Challenges challenges;
+    private final UnitIssuer issuer;
+    private final EventLog events;
+
+    public Attestations(Products products, CaamMpVerifier verifier, Challenges challenges, UnitIssuer issuer,
+                        EventLog events) {
+        this.products = products;
+        this.verifier = verifier;
+        this.challenges = challenges;
+        this.issuer = issuer;
+        this.events = events;
+    }
+
+    /** Verifies the request and returns the unit's sealed secrets and certificate chain. */
+    public ProvisioningResponse attest(AttestationRequest request) {
+        Attempt attempt = new Attempt();
+        try {
+            byte[] signed = Base64Field.decode("evidence", request.evidence(), EvidenceCodec.MAX_BYTES);
+            attempt.evidenceSha256(sha256Hex(signed));
+            Mpmr mpmr = Mpmr.of(Base64Field.decodeExact("mpmr", request.mpmr(), Mpmr.BYTES));
+            byte[] rs = Base64Field.decode("signature", request.signature(), MAX_SIGNATURE_BYTES);
+            Evidence evidence = EvidenceCodec.decode(signed);
+            attempt.product(evidence.product()).chipId(evidence.chipIdHex()).serial(evidence.serial());
+            if (evidence.serial().isEmpty()) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "the evidence must carry a serial");
+            }
+            Product product = products.get(evidence.product());
+            VerifiedEvidence verified = verifier.verify(product, evidence, signed, mpmr, rs);
+            requireDeviceKey(evidence.deviceKey());
+            VerifiedCsr csr = CsrVerifier.verify(evidence.csr());
+            challenges.redeem(product.name(), evidence.sessionId(), evidence.nonce());
+            String session = HexFormat.of().formatHex(evidence.sessionId());
+            IssuedUnit unit = issuer.issue(verified, csr, session);
+            attempt.orderId(unit.orderId());
+            try {
+                Envelope envelope = EnvelopeCrypto.seal(evidence.deviceKey(), evidence.sessionId(), signed,
+                        unit.secrets());
+                events.record(unit.outcome(), attempt, null);
+                return new ProvisioningResponse(Base64Field.encode(evidence.sessionId()), evidence.serial(),
+                        new EnvelopeMessage(Base64Field.encode(envelope.ephemeralKey()),
+                                Base64Field.encode(envelope.iv()), Base64Field.encode(envelope.ciphertext())),
+                        unit.chainPem(), UnitRow.ISSUED);
+            } finally {
+                unit.secrets().destroy();
+            }
+        } catch (UnitRefusal e) {
+            attempt.orderId(e.orderId());
+            events.record(e.code().slug(), attempt, e.detail());
+            throw e;
+        } catch (ImprintException e) {
+            events.record(e.code().slug(), attempt, e.detail());
+            throw e;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            events.record(ProblemCode.INTERNAL.slug(), attempt, "internal error");
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("issuance failed", e);
+        }
+    }
+
+    /** Records a request refused before it could be read (bad JSON, size, media type). */
+    public void refusedUnread(ImprintException e) {
+        events.record(e.code().slug(), new Attempt(), e.detail());
+    }
+
+    private static void requireDeviceKey(byte[] deviceKey) {
+        try {
+            EcPoints.fromUncompressed(deviceKey, io.imprint.protocol.mp.MpCurve.P256.spec());
+        } catch (GeneralSecurityException e) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "deviceKey is not a P-256 point");
+        }
+    }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

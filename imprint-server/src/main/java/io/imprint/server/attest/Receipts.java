@@ -1,0 +1,118 @@
+package io.imprint.server.attest;
+
+import io.imprint.protocol.codec.Receipt;
+import io.imprint.protocol.codec.ReceiptCodec;
+import io.imprint.protocol.envelope.SecretItems;
+import io.imprint.protocol.envelope.StoredDigest;
+import io.imprint.protocol.message.Base64Field;
+import io.imprint.protocol.message.ReceiptRequest;
+import io.imprint.protocol.message.ReceiptResponse;
+import io.imprint.protocol.mp.MpVerifier;
+import io.imprint.protocol.mp.Mpmr;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.events.Attempt;
+import io.imprint.server.events.EventLog;
+import io.imprint.server.issuance.CertificateChains;
+import io.imprint.server.issuance.Escrow;
+import io.imprint.server.products.Product;
+import io.imprint.server.products.Products;
+import io.imprint.server.store.Database;
+import io.imprint.server.store.UnitRepository;
+import io.imprint.server.store.UnitRow;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Accepts a device's MP-signed receipt: the unit of the session, a valid signature, the same chip and
+ * serial, and a stored-digest equal to what was issued; only then is the unit {@code provisioned}.
+ * A repeated receipt for a provisioned unit is answered again (idempotent).
+ */
+public final class Receipts {
+    private static final int MAX_SIGNATURE_BYTES = 132;
+    private final Database db;
+    private final UnitRepository units;
+    private final Products products;
+    private final Escrow escrow;
+    private final EventLog events;
+    private final Clock clock;
+
+    public Receipts(Database db, UnitRepository units, Products products, Escrow escrow, EventLog events,
+                    Clock clock) {
+        this.db = db;
+        this.units = units;
+        this.products = products;
+        this.escrow = escrow;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ReceiptResponse confirm(ReceiptRequest request) {
+        Attempt attempt = new Attempt();
+        try {
+            byte[] signed = Base64Field.decode("receipt", request.receipt(), ReceiptCodec.MAX_BYTES);
+            attempt.evidenceSha256(Attestations.sha256Hex(signed));
+            Mpmr mpmr = Mpmr.of(Base64Field.decodeExact("mpmr", request.mpmr(), Mpmr.BYTES));
+            byte[] rs = Base64Field.decode("signature", request.signature(), MAX_SIGNATURE_BYTES);
+            Receipt receipt = ReceiptCodec.decode(signed);
+            attempt.chipId(receipt.chipIdHex()).serial(receipt.serial());
+            String session = HexFormat.of().formatHex(receipt.sessionId());
+            UnitRow unit = db.autoCommit(c -> units.findBySession(c, session)).orElseThrow(() ->
+                    new ImprintException(ProblemCode.SESSION_NOT_ISSUED, "no unit was issued in this session"));
+            attempt.product(unit.product()).orderId(unit.orderId());
+            Product product = products.get(unit.product());
+            try {
+                MpVerifier.verify(product.mpKey(), mpmr, signed, rs);
+            } catch (GeneralSecurityException e) {
+                throw new ImprintException(ProblemCode.BAD_SIGNATURE,
+                        "receipt signature does not verify with the enrolled key of " + product.name());
+            }
+            if (!unit.chipId().equals(receipt.chipIdHex()) || !unit.serial().equals(receipt.serial())) {
+                throw new ImprintException(ProblemCode.RECEIPT_MISMATCH,
+                        "the receipt names another chip or serial than the unit issued in this session");
+            }
+            if (!MessageDigest.isEqual(expectedDigest(unit), receipt.storedDigest())) {
+                throw new ImprintException(ProblemCode.RECEIPT_MISMATCH,
+                        "the unit did not store exactly what was issued");
+            }
+            if (!UnitRow.PROVISIONED.equals(unit.state())) {
+                boolean marked = db.autoCommit(c -> units.markProvisioned(c, unit.chipId(), session, clock.instant()));
+                if (!marked && !provisionedNow(unit.chipId(), session)) {
+                    throw new ImprintException(ProblemCode.SESSION_NOT_ISSUED,
+                            "the unit was re-issued in a newer session; send that session's receipt");
+                }
+            }
+            events.record(EventLog.PROVISIONED, attempt, null);
+            return new ReceiptResponse(Base64Field.encode(receipt.sessionId()), unit.serial(), UnitRow.PROVISIONED);
+        } catch (ImprintException e) {
+            events.record(e.code().slug(), attempt, e.detail());
+            throw e;
+        }
+    }
+
+    /** Records a request refused before it could be read (bad JSON, size, media type). */
+    public void refusedUnread(ImprintException e) {
+        events.record(e.code().slug(), new Attempt(), e.detail());
+    }
+
+    private boolean provisionedNow(String chipId, String session) {
+        return db.autoCommit(c -> units.findByChip(c, chipId))
+                .filter(u -> UnitRow.PROVISIONED.equals(u.state()) && session.equals(u.sessionId())).isPresent();
+    }
+
+    private byte[] expectedDigest(UnitRow unit) {
+        try {
+            SecretItems secrets = escrow.open(unit.product(), unit.chipId(), Base64.getDecoder().decode(unit.escrow()));
+            try {
+                return StoredDigest.of(secrets, CertificateChains.der(CertificateChains.split(unit.certificateChain())));
+            } finally {
+                secrets.destroy();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("escrow or stored certificate of a unit cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.imprint.server.events;
+
+import io.imprint.server.store.Database;
+import io.imprint.server.store.EventRepository;
+import io.imprint.server.store.EventRow;
+import io.imprint.server.store.StoreException;
+import io.imprint.server.store.UnitRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records one event per attempt, in its own transaction so a refusal's rollback never loses it,
+ * and answers the reports the CLI and demo show.
+ */
+public final class EventLog {
+    /** Outcome of a first issuance. */
+    public static final String ISSUED = "issued";
+    /** Outcome of a retry that re-sent the same identity and secrets. */
+    public static final String REISSUED = "reissued";
+    /** Outcome of an accepted receipt. */
+    public static final String PROVISIONED = "provisioned";
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
+    private static final int MAX_DETAIL = 512;
+
+    private final Database db;
+    private final EventRepository events;
+    private final UnitRepository units;
+    private final Clock clock;
+
+    public EventLog(Database db, EventRepository events, UnitRepository units, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** Writes the event of {@code attempt} with {@code outcome} (a fixed outcome or a problem slug). */
+    public void record(String outcome, Attempt attempt, String detail) {
+        String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+        EventRow row = new EventRow(UUID.randomUUID().toString(), clock.instant(), attempt.product(),
+                attempt.orderId(), attempt.chipId(), attempt.serial(), outcome, attempt.evidenceSha256(), d);
+        try {
+            db.autoCommit(c -> {
+                events.insert(c, row);
+                return null;
+            });
+        } catch (StoreException e) {
+            LOG.error("event {} for chip {} could not be written", outcome, attempt.chipId(), e);
+            throw e;
+        }
+    }
+
+    /** Event counts by outcome, optionally for one product and/or order id (null = all). */
+    public Map<String, Long> countsByOutcome(String product, String orderId) {
+        return db.autoCommit(c -> events.countByOutcome(c, product, orderId));
+    }
+
+    /** Unit counts by state ({@code issued}, {@code provisioned}), optionally filtered (null = all). */
+    public Map<String, Long> unitsByState(String product, String orderId) {
+        return db.autoCommit(c -> units.countByState(c, product, orderId));
+    }
+
+    /** The newest events, newest first, optionally for one product (null = all). */
+    public List<EventRow> recent(String product, int limit) {
+        return db.autoCommit(c -> events.recent(c, product, Math.max(1, Math.min(limit, 10_000))));
+    }
+}

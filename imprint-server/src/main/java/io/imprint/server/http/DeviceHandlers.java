@@ -1,0 +1,88 @@
+package io.imprint.server.http;
+
+import io.imprint.protocol.message.AttestationRequest;
+import io.imprint.protocol.message.ChallengeRequest;
+import io.imprint.protocol.message.DeviceApi;
+import io.imprint.protocol.message.ReceiptRequest;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.attest.Attestations;
+import io.imprint.server.attest.Challenges;
+import io.imprint.server.attest.Receipts;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** The three device API handlers: read a bounded JSON body, call the service, render JSON. */
+final class DeviceHandlers {
+    private final Challenges challenges;
+    private final Attestations attestations;
+    private final Receipts receipts;
+    private final Json json;
+
+    DeviceHandlers(Challenges challenges, Attestations attestations, Receipts receipts, Json json) {
+        this.challenges = challenges;
+        this.attestations = attestations;
+        this.receipts = receipts;
+        this.json = json;
+    }
+
+    void challenge(Context ctx) {
+        ChallengeRequest request = read(ctx, ChallengeRequest.class, e -> { });
+        render(ctx, challenges.issue(request));
+    }
+
+    void attest(Context ctx) {
+        AttestationRequest request = read(ctx, AttestationRequest.class, attestations::refusedUnread);
+        render(ctx, attestations.attest(request));
+    }
+
+    void receipt(Context ctx) {
+        ReceiptRequest request = read(ctx, ReceiptRequest.class, receipts::refusedUnread);
+        render(ctx, receipts.confirm(request));
+    }
+
+    private <T> T read(Context ctx, Class<T> type, Consumer<ImprintException> onRefused) {
+        try {
+            String contentType = ctx.contentType();
+            if (contentType == null || !contentType.toLowerCase(Locale.ROOT).split(";")[0].strip()
+                    .equals(DeviceApi.JSON)) {
+                throw new ImprintException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                        "request body must be " + DeviceApi.JSON);
+            }
+            return json.read(body(ctx), type);
+        } catch (ImprintException e) {
+            onRefused.accept(e);
+            throw e;
+        }
+    }
+
+    private static byte[] body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > DeviceApi.MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(DeviceApi.MAX_BODY_BYTES + 1);
+            if (body.length > DeviceApi.MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "request body could not be read");
+        }
+    }
+
+    private static ImprintException tooLarge() {
+        return new ImprintException(ProblemCode.REQUEST_TOO_LARGE,
+                "request body larger than " + DeviceApi.MAX_BODY_BYTES + " bytes");
+    }
+
+    private void render(Context ctx, Object response) {
+        ctx.status(200);
+        ctx.contentType(DeviceApi.JSON);
+        ctx.result(json.write(response));
+    }
+}

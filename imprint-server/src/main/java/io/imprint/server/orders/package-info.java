@@ -1,0 +1,2 @@
+/** Production orders: who may build how many units of a product, under which serial range. */
+package io.imprint.server.orders;

@@ -1,0 +1,117 @@
+package io.imprint.server.products;
+
+import io.imprint.protocol.codec.Fields;
+import io.imprint.protocol.mp.MpPublicKey;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.issuance.ProductCa;
+import io.imprint.server.issuance.ProductCaStore;
+import io.imprint.server.issuance.SecretTemplate;
+import io.imprint.server.store.Database;
+import io.imprint.server.store.ProductRepository;
+import io.imprint.server.store.ProductRow;
+import io.imprint.server.store.UniqueViolation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Enrolls and finds products; parsed products are cached per name (only known ones). */
+public final class Products {
+    private final Database db;
+    private final ProductRepository repository;
+    private final ProductCaStore cas;
+    private final ConcurrentHashMap<String, Product> cache = new ConcurrentHashMap<>();
+
+    public Products(Database db, ProductRepository repository, ProductCaStore cas) {
+        this.db = db;
+        this.repository = repository;
+        this.cas = cas;
+    }
+
+    /** Enrolls a product and creates its CA; a known name is a {@link ProblemCode#CONFLICT}. */
+    public Product enroll(ProductEnrollment e) {
+        String name = Fields.identifier("product name", e.name());
+        String partNumber = Fields.identifier("part number", e.partNumber());
+        byte[] srk = srkHash(e.srkHash());
+        MpPublicKey key;
+        try {
+            key = MpPublicKey.parse(e.mpPublicKey() == null ? "" : e.mpPublicKey());
+        } catch (GeneralSecurityException | IllegalArgumentException ex) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "MP public key: " + ex.getMessage());
+        }
+        SecretTemplate template = e.template() == null ? SecretTemplate.DEFAULT : e.template();
+        if (find(name).isPresent()) {
+            throw new ImprintException(ProblemCode.CONFLICT, "product " + name + " is already enrolled");
+        }
+        ProductCa ca;
+        try {
+            ca = cas.generate(name);
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("cannot generate the product CA", ex);
+        }
+        Instant now = Instant.now();
+        ProductRow row = new ProductRow(name, partNumber, HexFormat.of().formatHex(srk), key.curve().name(),
+                key.hex(), template.format(), Instant.ofEpochMilli(now.toEpochMilli()));
+        try {
+            db.transaction(c -> {
+                repository.insert(c, row);
+                try {
+                    cas.save(ca);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+                return null;
+            });
+        } catch (UniqueViolation ex) {
+            throw new ImprintException(ProblemCode.CONFLICT, "product " + name + " is already enrolled");
+        }
+        return get(name);
+    }
+
+    /** The product, or {@link ProblemCode#UNKNOWN_PRODUCT}. */
+    public Product get(String name) {
+        return find(name).orElseThrow(() ->
+                new ImprintException(ProblemCode.UNKNOWN_PRODUCT, "product " + name + " is not enrolled"));
+    }
+
+    public Optional<Product> find(String name) {
+        Product cached = cache.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ProductRow> row = db.autoCommit(c -> repository.find(c, name));
+        return row.map(r -> cache.computeIfAbsent(r.name(), n -> parse(r)));
+    }
+
+    public List<Product> list() {
+        return db.autoCommit(repository::list).stream().map(r -> cache.computeIfAbsent(r.name(), n -> parse(r)))
+                .toList();
+    }
+
+    /** The CA of an enrolled product. */
+    public ProductCa ca(String name) {
+        return cas.get(get(name).name());
+    }
+
+    private static Product parse(ProductRow r) {
+        try {
+            return new Product(r.name(), r.partNumber(), HexFormat.of().parseHex(r.srkHash()),
+                    MpPublicKey.parse(r.mpPublicKey()), SecretTemplate.parse(r.secretTemplate()), r.created());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("stored MP key of product " + r.name() + " does not parse", e);
+        }
+    }
+
+    private static byte[] srkHash(String hex) {
+        if (hex == null || !hex.strip().matches("[0-9A-Fa-f]{64}")) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "SRK hash must be 64 hex characters");
+        }
+        return HexFormat.of().parseHex(hex.strip().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,22 @@
+package io.imprint.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Single-use challenges. */
+public interface ChallengeRepository {
+    void insert(Connection c, ChallengeRow challenge) throws SQLException;
+
+    Optional<ChallengeRow> find(Connection c, String sessionId) throws SQLException;
+
+    /** Marks the challenge used; true for exactly one caller. */
+    boolean consume(Connection c, String sessionId) throws SQLException;
+
+    /** Deletes challenges that expired before {@code cutoff}; returns how many. */
+    int deleteExpired(Connection c, Instant cutoff) throws SQLException;
+
+    /** Challenges not yet expired at {@code now} and not used. */
+    long countOutstanding(Connection c, Instant now) throws SQLException;
+}

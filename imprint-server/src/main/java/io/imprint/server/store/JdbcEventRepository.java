@@ -1,0 +1,83 @@
+package io.imprint.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@link EventRepository} in portable SQL. */
+public final class JdbcEventRepository implements EventRepository {
+    private static final String COLUMNS =
+            "id, occurred_at, product, order_id, chip_id, serial, outcome, evidence_sha256, detail";
+
+    @Override
+    public void insert(Connection c, EventRow e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, e.id());
+            s.setLong(2, e.time().toEpochMilli());
+            s.setString(3, e.product());
+            s.setString(4, e.orderId());
+            s.setString(5, e.chipId());
+            s.setString(6, e.serial());
+            s.setString(7, e.outcome());
+            s.setString(8, e.evidenceSha256());
+            s.setString(9, e.detail());
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public Map<String, Long> countByOutcome(Connection c, String product, String orderId) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT outcome, COUNT(*) FROM events WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (product != null) {
+            sql.append(" AND product = ?");
+            args.add(product);
+        }
+        if (orderId != null) {
+            sql.append(" AND order_id = ?");
+            args.add(orderId);
+        }
+        sql.append(" GROUP BY outcome");
+        Map<String, Long> out = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                s.setString(i + 1, args.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<EventRow> recent(Connection c, String product, int limit) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM events" + (product == null ? "" : " WHERE product = ?")
+                + " ORDER BY occurred_at DESC, id LIMIT ?";
+        List<EventRow> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            if (product != null) {
+                s.setString(i++, product);
+            }
+            s.setInt(i, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new EventRow(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
+                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
+                            r.getString(9)));
+                }
+            }
+        }
+        return out;
+    }
+}

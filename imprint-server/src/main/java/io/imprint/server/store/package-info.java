@@ -1,0 +1,2 @@
+/** Plain-JDBC repositories on SQLite or PostgreSQL, Flyway migrations and the connection pool. */
+package io.imprint.server.store;

@@ -1,0 +1,151 @@
+package io.imprint.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One contract for every repository SPI, run against each database. */
+abstract class StoreContract {
+    private static final Instant T0 = Instant.ofEpochMilli(1_700_000_000_000L);
+    Database db;
+    final JdbcProductRepository products = new JdbcProductRepository();
+    final JdbcOrderRepository orders = new JdbcOrderRepository();
+    final JdbcChallengeRepository challenges = new JdbcChallengeRepository();
+    final JdbcUnitRepository units = new JdbcUnitRepository();
+    final JdbcEventRepository events = new JdbcEventRepository();
+
+    abstract Database open() throws Exception;
+
+    void dispose() throws Exception {
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = open();
+        db.transaction(c -> {
+            products.insert(c, new ProductRow("p1", "PN1", "00".repeat(32), "P256", "AB".repeat(64), "k:random:32", T0));
+            orders.insert(c, new OrderRow("o1", "order-1", "p1", "CM", 2, 0, "SN", 6, 1, 10, "open", T0));
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+        dispose();
+    }
+
+    @Test
+    void productInsert_duplicateName_uniqueViolation() {
+        assertThat(db.<java.util.Optional<ProductRow>>autoCommit(c -> products.find(c, "p1"))).get().extracting(ProductRow::partNumber).isEqualTo("PN1");
+        assertThatThrownBy(() -> db.autoCommit(c -> {
+            products.insert(c, new ProductRow("p1", "PN2", "11".repeat(32), "P256", "CD".repeat(64), "k:random:16", T0));
+            return null;
+        })).isInstanceOf(UniqueViolation.class);
+        assertThat(db.<java.util.List<ProductRow>>autoCommit(products::list)).hasSize(1);
+    }
+
+    @Test
+    void consumeOne_beyondQuantity_refused() {
+        assertThat(db.<Boolean>autoCommit(c -> orders.consumeOne(c, "o1"))).isTrue();
+        assertThat(db.<Boolean>autoCommit(c -> orders.consumeOne(c, "o1"))).isTrue();
+        assertThat(db.<Boolean>autoCommit(c -> orders.consumeOne(c, "o1"))).isFalse();
+        assertThat(db.<java.util.Optional<OrderRow>>autoCommit(c -> orders.findByName(c, "order-1"))).get().extracting(OrderRow::used).isEqualTo(2L);
+    }
+
+    @Test
+    void consumeOne_closedOrder_refused() {
+        assertThat(db.<Boolean>autoCommit(c -> orders.close(c, "o1"))).isTrue();
+        assertThat(db.<Boolean>autoCommit(c -> orders.close(c, "o1"))).isFalse();
+        assertThat(db.<Boolean>autoCommit(c -> orders.consumeOne(c, "o1"))).isFalse();
+        assertThat(db.<java.util.Optional<OrderRow>>autoCommit(c -> orders.openOrderFor(c, "p1", "SN", 6, 5))).isEmpty();
+    }
+
+    @Test
+    void openOrderFor_serialInsideAndOutside_foundOrNot() {
+        assertThat(db.<java.util.Optional<OrderRow>>autoCommit(c -> orders.openOrderFor(c, "p1", "SN", 6, 10))).get().extracting(OrderRow::id)
+                .isEqualTo("o1");
+        assertThat(db.<java.util.Optional<OrderRow>>autoCommit(c -> orders.openOrderFor(c, "p1", "SN", 6, 11))).isEmpty();
+        assertThat(db.<java.util.Optional<OrderRow>>autoCommit(c -> orders.openOrderFor(c, "p1", "SN", 7, 5))).isEmpty();
+    }
+
+    @Test
+    void challengeConsume_twice_onlyFirstSucceeds() {
+        db.autoCommit(c -> {
+            challenges.insert(c, new ChallengeRow("aa".repeat(16), "p1", "bb".repeat(32), T0.plusSeconds(60), false));
+            return null;
+        });
+        assertThat(db.<Boolean>autoCommit(c -> challenges.consume(c, "aa".repeat(16)))).isTrue();
+        assertThat(db.<Boolean>autoCommit(c -> challenges.consume(c, "aa".repeat(16)))).isFalse();
+        assertThat(db.<java.util.Optional<ChallengeRow>>autoCommit(c -> challenges.find(c, "aa".repeat(16)))).get().extracting(ChallengeRow::used)
+                .isEqualTo(true);
+        assertThat(db.<Integer>autoCommit(c -> challenges.deleteExpired(c, T0.plusSeconds(61)))).isEqualTo(1);
+    }
+
+    @Test
+    void unitInsert_knownChipOrSerial_uniqueViolation() {
+        db.autoCommit(c -> {
+            units.insert(c, unit("CHIP1", "SN000001"));
+            return null;
+        });
+        assertThatThrownBy(() -> db.autoCommit(c -> {
+            units.insert(c, unit("CHIP1", "SN000002"));
+            return null;
+        })).isInstanceOf(UniqueViolation.class);
+        assertThatThrownBy(() -> db.autoCommit(c -> {
+            units.insert(c, unit("CHIP2", "SN000001"));
+            return null;
+        })).isInstanceOf(UniqueViolation.class);
+        assertThat(db.<java.util.Optional<UnitRow>>autoCommit(c -> units.findBySerial(c, "p1", "SN000001"))).get().extracting(UnitRow::chipId)
+                .isEqualTo("CHIP1");
+    }
+
+    @Test
+    void transaction_failure_rollsBackEverything() {
+        assertThatThrownBy(() -> db.transaction(c -> {
+            orders.consumeOne(c, "o1");
+            units.insert(c, unit("CHIP1", "SN000001"));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(db.<java.util.Optional<OrderRow>>autoCommit(c -> orders.findById(c, "o1"))).get().extracting(OrderRow::used).isEqualTo(0L);
+        assertThat(db.<java.util.Optional<UnitRow>>autoCommit(c -> units.findByChip(c, "CHIP1"))).isEmpty();
+    }
+
+    @Test
+    void markProvisioned_rightSession_onceThenCounted() {
+        db.autoCommit(c -> {
+            units.insert(c, unit("CHIP1", "SN000001"));
+            return null;
+        });
+        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, "CHIP1", "ff".repeat(16), T0))).isFalse();
+        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, "CHIP1", "cc".repeat(16), T0))).isTrue();
+        assertThat(db.<Boolean>autoCommit(c -> units.reissue(c, "CHIP1", "dd".repeat(16), "chain"))).isFalse();
+        assertThat(db.<Map<String, Long>>autoCommit(c -> units.countByState(c, "p1", "o1"))).isEqualTo(Map.of("provisioned", 1L));
+        assertThat(db.<java.util.Optional<UnitRow>>autoCommit(c -> units.findBySession(c, "cc".repeat(16)))).get()
+                .extracting(UnitRow::confirmedAt).isEqualTo(T0);
+    }
+
+    @Test
+    void events_insertAndCount_byOutcome() {
+        db.autoCommit(c -> {
+            events.insert(c, new EventRow("e1", T0, "p1", "o1", "CHIP1", "SN000001", "issued", "00".repeat(32), null));
+            events.insert(c, new EventRow("e2", T0.plusMillis(1), "p1", null, "CHIP2", null, "bad-signature", null, "x"));
+            return null;
+        });
+        assertThat(db.<Map<String, Long>>autoCommit(c -> events.countByOutcome(c, null, null)))
+                .isEqualTo(Map.of("issued", 1L, "bad-signature", 1L));
+        assertThat(db.<Map<String, Long>>autoCommit(c -> events.countByOutcome(c, "p1", "o1"))).isEqualTo(Map.of("issued", 1L));
+        assertThat(db.<java.util.List<EventRow>>autoCommit(c -> events.recent(c, null, 1))).extracting(EventRow::id).containsExactly("e2");
+    }
+
+    private static UnitRow unit(String chip, String serial) {
+        return new UnitRow(chip, "p1", serial, "o1", "issued", "cc".repeat(16), "escrow", "chain", T0, null);
+    }
+}

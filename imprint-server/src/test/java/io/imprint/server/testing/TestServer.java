@@ -1,0 +1,85 @@
+package io.imprint.server.testing;
+
+import io.imprint.server.Imprint;
+import io.imprint.server.ServerConfig;
+import io.imprint.server.http.DeviceListener;
+import io.imprint.server.orders.Order;
+import io.imprint.server.orders.OrderRequest;
+import io.imprint.server.products.ProductEnrollment;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/**
+ * A running server on loopback with one product (enrolled with a test MP key) and a client that
+ * pins its certificate. On PostgreSQL it uses a fresh schema dropped on close.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String PRODUCT = "gateway-x";
+
+    private final Imprint imprint;
+    private final DeviceListener listener;
+    private final DeviceClient client;
+    private final KeyPair mpKey;
+    private final TestDatabases.PostgresSchema schema;
+
+    private TestServer(Imprint imprint, DeviceListener listener, DeviceClient client, KeyPair mpKey,
+                       TestDatabases.PostgresSchema schema) {
+        this.imprint = imprint;
+        this.listener = listener;
+        this.client = client;
+        this.mpKey = mpKey;
+        this.schema = schema;
+    }
+
+    /** On SQLite in {@code dataDir}. */
+    public static TestServer sqlite(Path dataDir) throws Exception {
+        return start(ServerConfig.defaults(dataDir).withPort(0), null);
+    }
+
+    /** On a fresh PostgreSQL schema ({@code IMPRINT_TEST_PG_URL} must be set). */
+    public static TestServer postgres(Path dataDir) throws Exception {
+        TestDatabases.PostgresSchema schema = TestDatabases.freshSchema();
+        return start(ServerConfig.defaults(dataDir).withPort(0).withDatabaseUrl(schema.url()), schema);
+    }
+
+    /** With any configuration (port 0 recommended); {@code schema} is dropped on close when given. */
+    public static TestServer start(ServerConfig config, TestDatabases.PostgresSchema schema) throws Exception {
+        Imprint imprint = Imprint.open(config);
+        KeyPair mpKey = TestDevice.newMpKey();
+        imprint.products().enroll(new ProductEnrollment(PRODUCT, "MIMX8MM6DVTLZAA",
+                HexFormat.of().formatHex(TestDevice.SRK_HASH), TestDevice.publicKeyHex(mpKey), null));
+        DeviceListener listener = imprint.startDeviceListener();
+        DeviceClient client = new DeviceClient("127.0.0.1", listener.port(), listener.certificatePem());
+        return new TestServer(imprint, listener, client, mpKey, schema);
+    }
+
+    /** Creates an open order of the test product. */
+    public Order order(String name, long quantity, String range) {
+        return imprint.orders().create(new OrderRequest(name, PRODUCT, "Acme EMS", quantity, range));
+    }
+
+    /** A new device of the test product with a random chip ID. */
+    public TestDevice device() throws GeneralSecurityException {
+        return TestDevice.random(mpKey, PRODUCT);
+    }
+
+    public Imprint imprint() { return imprint; }
+
+    public DeviceListener listener() { return listener; }
+
+    public DeviceClient client() { return client; }
+
+    public KeyPair mpKey() { return mpKey; }
+
+    @Override
+    public void close() throws SQLException {
+        listener.stop();
+        imprint.close();
+        if (schema != null) {
+            schema.close();
+        }
+    }
+}
