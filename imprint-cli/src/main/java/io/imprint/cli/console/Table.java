@@ -1,6 +1,6 @@
 package io.imprint.cli.console;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +22,7 @@ public final class Table {
         return this;
     }
 
-    public void print(PrintStream out) {
+    public void print(PrintWriter out) {
         int[] width = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             width[i] = header[i].length();
@@ -41,7 +41,7 @@ public final class Table {
         }
     }
 
-    private static void line(PrintStream out, String[] cells, int[] width) {
+    private static void line(PrintWriter out, String[] cells, int[] width) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             sb.append(i == 0 ? "" : "  ").append(String.format("%-" + width[i] + "s", cells[i]));

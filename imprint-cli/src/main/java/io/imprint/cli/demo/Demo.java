@@ -115,12 +115,7 @@ public final class Demo {
             boolean refusal = problem != io.imprint.protocol.problem.ProblemCode.INTERNAL || code.equals("internal");
             t.row(refusal ? "refused " + code : code, n, refusal ? problem.alertClass().name().toLowerCase() : "");
         });
-        t.print(new java.io.PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                out.write(b);
-            }
-        }, true));
+        t.print(out);
         out.flush();
         say("Data lives in %s: imprint.db (SQLite: products, orders, units, events), ca/ (product CAs),", dataDir);
         say("  keys/ (escrow KEK), tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)");
