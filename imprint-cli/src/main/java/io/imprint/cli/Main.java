@@ -19,7 +19,18 @@ public final class Main {
 
     /** Runs one command line and returns the exit code (tests call this). */
     public static int run(String... args) {
+        return run(new CommandLine(new Main()), args);
+    }
+
+    /** Runs one command line writing to the given streams (tests capture output this way). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        return run(cli, args);
+    }
+
+    private static int run(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("imprint: " + oneLine(e));
             return e instanceof ImprintException ? 2 : 1;

@@ -8,8 +8,10 @@ import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
 import io.imprint.protocol.message.AttestationRequest;
 import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.Imprint;
 import io.imprint.server.ServerConfig;
+import io.imprint.server.events.EventLog;
 import io.imprint.server.http.DeviceListener;
 import io.imprint.server.issuance.SecretTemplate;
 import io.imprint.server.orders.Order;
@@ -19,7 +21,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.LongStream;
@@ -109,16 +111,20 @@ public final class Demo {
         Map<String, Long> outcomes = imprint.events().countsByOutcome(PRODUCT, null);
         say("5. summary");
         Table t = new Table("outcome", "count", "alert class");
-        units.forEach((state, n) -> t.row("units " + state, n, ""));
+        t.row("provisioned (receipt verified)", units.getOrDefault("provisioned", 0L), "");
+        t.row("issued, never confirmed", units.getOrDefault("issued", 0L), "");
+        t.row("re-issued to the same chip", outcomes.getOrDefault(EventLog.REISSUED, 0L), "");
         outcomes.forEach((code, n) -> {
-            var problem = io.imprint.protocol.problem.ProblemCode.fromSlug(code);
-            boolean refusal = problem != io.imprint.protocol.problem.ProblemCode.INTERNAL || code.equals("internal");
-            t.row(refusal ? "refused " + code : code, n, refusal ? problem.alertClass().name().toLowerCase() : "");
+            ProblemCode problem = ProblemCode.fromSlug(code);
+            if (problem != ProblemCode.INTERNAL || "internal".equals(code)) {
+                t.row("refused: " + code, n, problem.alertClass().name().toLowerCase(Locale.ROOT));
+            }
         });
         t.print(out);
         out.flush();
-        say("Data lives in %s: imprint.db (SQLite: products, orders, units, events), ca/ (product CAs),", dataDir);
-        say("  keys/ (escrow KEK), tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)");
+        say("Data lives in %s:", dataDir);
+        say("  imprint.db (SQLite: products, orders, units, events), ca/ (product CAs), keys/ (escrow KEK),");
+        say("  tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)");
     }
 
     private void waitForInterrupt(URI uri, String fingerprint) throws InterruptedException {

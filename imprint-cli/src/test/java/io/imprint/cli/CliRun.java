@@ -1,0 +1,14 @@
+package io.imprint.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** The outcome of one {@code imprint} command line run in-process. */
+record CliRun(int exitCode, String out, String err) {
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,125 @@
+package io.imprint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imprint.device.agent.PreparedAttestation;
+import io.imprint.device.agent.ProvisioningAgent;
+import io.imprint.device.agent.ProvisioningResult;
+import io.imprint.device.backend.EmulatedCaamChip;
+import io.imprint.device.backend.EmulatedChipFile;
+import io.imprint.device.client.ProvisioningClient;
+import io.imprint.device.client.RetryPolicy;
+import io.imprint.device.client.ServerTrust;
+import io.imprint.device.storage.EmulatedCaamBlobStore;
+import io.imprint.protocol.message.ProvisioningResponse;
+import io.imprint.server.Imprint;
+import io.imprint.server.ServerConfig;
+import io.imprint.server.http.DeviceListener;
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's path through the CLI: emulated reference chip, enrollment from its
+ * 'mfgprot pubk' output, an order, then devices provisioned over TLS by the real agent.
+ */
+class DeviceProvisionEndToEndTest {
+    private static final String SRK = "a1".repeat(32);
+    private static final String SEED = "5eed".repeat(8);
+    @TempDir Path tmp;
+    private Path data;
+    private Imprint imprint;
+    private DeviceListener listener;
+
+    @BeforeEach
+    void enrollAndStart() throws Exception {
+        data = tmp.resolve("server");
+        Path reference = tmp.resolve("reference-chip");
+        assertThat(CliRun.of("device", "chip-init", "--dir", reference.toString(), "--part-number", "MIMX8MM6",
+                "--srk-hash", SRK, "--fuse-seed", SEED).exitCode()).isZero();
+        CliRun pubk = CliRun.of("device", "chip-pubk", "--dir", reference.toString());
+        assertThat(pubk.out()).startsWith("Public key:");
+        CliRun enroll = CliRun.of("product", "enroll", "--data-dir", data.toString(), "--name", "gateway-x",
+                "--part-number", "MIMX8MM6", "--srk-hash", SRK, "--mp-key", pubk.out());
+        assertThat(enroll.exitCode()).as(enroll.err()).isZero();
+        CliRun order = CliRun.of("order", "create", "--data-dir", data.toString(), "--name", "PO-1", "--product",
+                "gateway-x", "--cm", "acme-ems", "--quantity", "3", "--serials", "SN000001..SN000010");
+        assertThat(order.exitCode()).as(order.err()).isZero();
+        imprint = Imprint.open(ServerConfig.defaults(data).withPort(0));
+        listener = imprint.startDeviceListener();
+    }
+
+    @AfterEach
+    void stop() {
+        listener.close();
+        imprint.close();
+    }
+
+    private Path chip(String name) {
+        Path dir = tmp.resolve(name);
+        assertThat(CliRun.of("device", "chip-init", "--dir", dir.toString(), "--part-number", "MIMX8MM6",
+                "--srk-hash", SRK, "--fuse-seed", SEED).exitCode()).isZero();
+        return dir;
+    }
+
+    private String server() {
+        return "https://127.0.0.1:" + listener.port();
+    }
+
+    @Test
+    void provision_cli_storesSecretsAndUnitIsProvisioned() {
+        Path dir = chip("device-1");
+        CliRun run = CliRun.of("device", "provision", "--dir", dir.toString(), "--server", server(),
+                "--pin", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000001");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Provisioned SN000001 (provisioned)").contains("urn:imprint:chip:")
+                .contains("disk-encryption-key");
+        assertThat(dir.resolve("blobs").resolve("disk-encryption-key.blob")).exists();
+        assertThat(imprint.events().unitsByState("gateway-x", null)).containsEntry("provisioned", 1L);
+        CliRun orders = CliRun.of("order", "list", "--data-dir", data.toString());
+        assertThat(orders.out()).containsPattern("PO-1\\s+gateway-x\\s+acme-ems\\s+open\\s+1\\s+3");
+    }
+
+    @Test
+    void provision_wrongPin_refusedWithOneLineAndNothingChanges() {
+        Path dir = chip("device-2");
+        CliRun run = CliRun.of("device", "provision", "--dir", dir.toString(), "--server", server(),
+                "--pin", "00".repeat(32), "--product", "gateway-x", "--serial", "SN000002");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err().strip()).startsWith("imprint: ").doesNotContain("\n");
+        assertThat(imprint.events().unitsByState("gateway-x", null)).doesNotContainKey("issued").doesNotContainKey("provisioned");
+    }
+
+    @Test
+    void provision_outOfRangeSerial_refusedWithCode() {
+        CliRun run = CliRun.of("device", "provision", "--dir", chip("device-3").toString(), "--server", server(),
+                "--pin", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000099");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("imprint: serial-not-authorized:");
+    }
+
+    @Test
+    void provision_lostResponse_retryGetsSameIdentityAndSecretsAndOneUnitOfQuota() throws Exception {
+        EmulatedCaamChip chip = EmulatedChipFile.load(chip("device-4"));
+        EmulatedCaamBlobStore store = new EmulatedCaamBlobStore(tmp.resolve("device-4/blobs"), chip);
+        try (ProvisioningClient client = new ProvisioningClient(URI.create(server()),
+                ServerTrust.pinned(listener.fingerprint()), RetryPolicy.defaults())) {
+            ProvisioningAgent agent = new ProvisioningAgent(chip, chip, store, client);
+            PreparedAttestation first = agent.prepare(client.challenge("gateway-x"), "gateway-x", "SN000004", "1.0.0");
+            ProvisioningResponse lost = client.attest(first.request()); // the device crashes before storing it
+            assertThat(lost.state()).isEqualTo("issued");
+
+            ProvisioningResult retried = agent.provision("gateway-x", "SN000004", "1.0.0");
+
+            assertThat(retried.serial()).isEqualTo("SN000004");
+            assertThat(retried.state()).isEqualTo("provisioned");
+            assertThat(retried.certificate().getEncoded()).as("same certificate: the agent kept its identity key")
+                    .isEqualTo(io.imprint.server.testing.TestDevice.certificate(lost.certificateChain().get(0)).getEncoded());
+        }
+        assertThat(imprint.orders().get("PO-1").used()).as("the retry consumed no second unit").isEqualTo(1);
+        assertThat(imprint.events().countsByOutcome("gateway-x", null)).containsEntry("reissued", 1L);
+    }
+}
