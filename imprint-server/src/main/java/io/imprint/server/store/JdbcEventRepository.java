@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** {@link EventRepository} in portable SQL. */
 public final class JdbcEventRepository implements EventRepository {
@@ -34,29 +33,7 @@ public final class JdbcEventRepository implements EventRepository {
 
     @Override
     public Map<String, Long> countByOutcome(Connection c, String product, String orderId) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT outcome, COUNT(*) FROM events WHERE 1 = 1");
-        List<String> args = new ArrayList<>();
-        if (product != null) {
-            sql.append(" AND product = ?");
-            args.add(product);
-        }
-        if (orderId != null) {
-            sql.append(" AND order_id = ?");
-            args.add(orderId);
-        }
-        sql.append(" GROUP BY outcome");
-        Map<String, Long> out = new TreeMap<>();
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                s.setString(i + 1, args.get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.put(r.getString(1), r.getLong(2));
-                }
-            }
-        }
-        return out;
+        return GroupCounts.query(c, "events", "outcome", product, orderId);
     }
 
     @Override

@@ -6,11 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** {@link UnitRepository} in portable SQL; uniqueness comes from the table's constraints. */
 public final class JdbcUnitRepository implements UnitRepository {
@@ -79,29 +76,7 @@ public final class JdbcUnitRepository implements UnitRepository {
 
     @Override
     public Map<String, Long> countByState(Connection c, String product, String orderId) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT state, COUNT(*) FROM units WHERE 1 = 1");
-        List<String> args = new ArrayList<>();
-        if (product != null) {
-            sql.append(" AND product = ?");
-            args.add(product);
-        }
-        if (orderId != null) {
-            sql.append(" AND order_id = ?");
-            args.add(orderId);
-        }
-        sql.append(" GROUP BY state");
-        Map<String, Long> out = new TreeMap<>();
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                s.setString(i + 1, args.get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.put(r.getString(1), r.getLong(2));
-                }
-            }
-        }
-        return out;
+        return GroupCounts.query(c, "units", "state", product, orderId);
     }
 
     private static Optional<UnitRow> one(Connection c, String sql, String... keys) throws SQLException {
