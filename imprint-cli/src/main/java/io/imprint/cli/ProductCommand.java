@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint product ...}: enrollment of products and their MP public keys. */
 @Command(name = "product", description = "Products: MP public key, SRK hash, secret template.",
-        subcommands = {ProductCommand.Enroll.class, ProductCommand.ListProducts.class})
+        subcommands = {ProductCommand.Enroll.class, ProductCommand.ListProducts.class, ImportMpKeyCommand.class})
 final class ProductCommand {
 
     @Command(name = "enroll", mixinStandardHelpOptions = true,

@@ -5,6 +5,8 @@ import io.imprint.server.attest.CaamMpVerifier;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
 import io.imprint.server.attest.UnitIssuer;
+import io.imprint.server.bundle.BundleRegistry;
+import io.imprint.server.bundle.ReceiptImport;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.http.DeviceListener;
 import io.imprint.server.issuance.DeviceCertificates;
@@ -13,6 +15,7 @@ import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.orders.Orders;
 import io.imprint.server.products.Products;
 import io.imprint.server.store.Database;
+import io.imprint.server.store.JdbcBundleRepository;
 import io.imprint.server.store.JdbcChallengeRepository;
 import io.imprint.server.store.JdbcEventRepository;
 import io.imprint.server.store.JdbcOrderRepository;
@@ -34,6 +37,8 @@ public final class Imprint implements AutoCloseable {
     private final Challenges challenges;
     private final Attestations attestations;
     private final Receipts receipts;
+    private final BundleRegistry bundles;
+    private final ReceiptImport receiptImport;
 
     private Imprint(ServerConfig config, Database database) throws IOException {
         this.config = config;
@@ -51,6 +56,10 @@ public final class Imprint implements AutoCloseable {
                 new DeviceCertificates(config.certificateValidity()), escrow, config.clock());
         this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events);
         this.receipts = new Receipts(database, units, products, escrow, events, config.clock());
+        JdbcBundleRepository bundleRepository = new JdbcBundleRepository();
+        this.bundles = new BundleRegistry(database, bundleRepository, orders, products, config.clock());
+        this.receiptImport = new ReceiptImport(database, bundleRepository, units, orderRepository, products, bundles,
+                events, config.clock());
     }
 
     /** Opens the database (migrating it) and wires the services. */
@@ -79,6 +88,12 @@ public final class Imprint implements AutoCloseable {
     public Attestations attestations() { return attestations; }
 
     public Receipts receipts() { return receipts; }
+
+    /** Offline bundles built for this server's products and orders. */
+    public BundleRegistry bundles() { return bundles; }
+
+    /** Import of offline receipts files. */
+    public ReceiptImport receiptImport() { return receiptImport; }
 
     /** The store, for tools and tests that inspect it directly. */
     public Database database() { return database; }

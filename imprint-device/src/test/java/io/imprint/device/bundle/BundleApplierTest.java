@@ -3,12 +3,13 @@ package io.imprint.device.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imprint.device.backend.EmulatedCaamChip;
+import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.bundle.BundleHeader;
 import io.imprint.protocol.bundle.BundleReceipt;
 import io.imprint.protocol.bundle.BundleReceiptCodec;
 import io.imprint.protocol.bundle.BundleSealer;
 import io.imprint.protocol.bundle.FixtureBundleSigner;
-import io.imprint.protocol.bundle.FixtureMpKey;
 import io.imprint.protocol.bundle.RawMpKeyHmac;
 import io.imprint.protocol.bundle.ReceiptLine;
 import io.imprint.protocol.envelope.SecretItems;
@@ -31,17 +32,17 @@ class BundleApplierTest {
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
     private static final byte[] IMAGE = new byte[32];
     private static FixtureBundleSigner oem;
-    private static FixtureMpKey productMp;
+    private static EmulatedCaamChip productChip;
     private static byte[] bundle;
 
     @TempDir Path dir;
-    private FixtureFileStore store;
+    private EmulatedCaamBlobStore store;
     private ReceiptsFile receipts;
 
     @BeforeAll
     static void seal() throws Exception {
         oem = new FixtureBundleSigner();
-        productMp = new FixtureMpKey();
+        productChip = chip(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
         IMAGE[0] = 7;
         bundle = seal(3, Optional.of(IMAGE), NOW.plusSeconds(3600));
     }
@@ -54,24 +55,28 @@ class BundleApplierTest {
         BundleHeader h = BundleHeader.create("widget", "LOT-7", List.of("wifi-psk"), List.of("device-key"), units,
                 image, NOW.minusSeconds(60), expires);
         SecretItems lot = SecretItems.builder().add("wifi-psk", "hunter22".getBytes()).build();
-        return BundleSealer.seal(h, lot, unitItems, new RawMpKeyHmac(productMp.publicKey()), oem, n -> { });
+        return BundleSealer.seal(h, lot, unitItems, new RawMpKeyHmac(productChip.publicKey()), oem, n -> { });
     }
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.createDirectories(dir.resolve("store"));
-        store = new FixtureFileStore(dir.resolve("store"));
+        store = new EmulatedCaamBlobStore(dir.resolve("store"), productChip);
         receipts = new ReceiptsFile(dir.resolve("receipts.txt"));
     }
 
-    private BundleApplier applier(FixtureMpKey mp) {
-        FixtureMpBackend chip = new FixtureMpBackend(mp, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        return new BundleApplier(chip, chip, store, receipts);
+    /** An emulated chip of the product (same part, SRK hash and fuse seed share the MP key). */
+    private static EmulatedCaamChip chip(byte[] fuseSeed) throws Exception {
+        return EmulatedCaamChip.builder("MIMX8MM6", new byte[32], fuseSeed).chipId(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})
+                .build();
+    }
+
+    private BundleApplier applier(EmulatedCaamChip chip) throws Exception {
+        return new BundleApplier(chip, chip, new EmulatedCaamBlobStore(dir.resolve("store"), chip), receipts);
     }
 
     @Test
     void apply_validBundle_storesItemsAndWritesVerifiableReceipt() throws Exception {
-        AppliedBundle applied = applier(productMp).apply(bundle, oem.publicKey(), "widget", "SN000002",
+        AppliedBundle applied = applier(productChip).apply(bundle, oem.publicKey(), "widget", "SN000002",
                 Optional.of(IMAGE), NOW);
         assertThat(store.names()).containsExactly("device-key", "wifi-psk");
         assertThat(store.get("device-key")).hasValueSatisfying(v -> assertThat(v).containsExactly(2));
@@ -79,7 +84,7 @@ class BundleApplierTest {
         List<String> lines = Files.readAllLines(receipts.path());
         assertThat(lines).containsExactly(applied.receiptLine());
         ReceiptLine line = ReceiptLine.parse(lines.get(0));
-        MpVerifier.verify(productMp.publicKey(), line.mpmr(), line.receiptBytes(), line.signature());
+        MpVerifier.verify(productChip.publicKey(), line.mpmr(), line.receiptBytes(), line.signature());
         BundleReceipt receipt = BundleReceiptCodec.decode(line.receiptBytes());
         assertThat(receipt.serial()).isEqualTo("SN000002");
         assertThat(receipt.bundleIdHex()).isEqualTo(applied.bundleId());
@@ -97,25 +102,25 @@ class BundleApplierTest {
         FixtureBundleSigner otherOem = new FixtureBundleSigner();
         record Case(String name, ThrowingApply apply, String detail) { }
         List<Case> cases = List.of(
-                new Case("tampered header", () -> applier(productMp).apply(tampered, oem.publicKey(), "widget",
+                new Case("tampered header", () -> applier(productChip).apply(tampered, oem.publicKey(), "widget",
                         "SN000001", Optional.of(IMAGE), NOW), "signature does not verify"),
-                new Case("tampered signature", () -> applier(productMp).apply(lastByte, oem.publicKey(), "widget",
+                new Case("tampered signature", () -> applier(productChip).apply(lastByte, oem.publicKey(), "widget",
                         "SN000001", Optional.of(IMAGE), NOW), "signature does not verify"),
-                new Case("wrong signer", () -> applier(productMp).apply(bundle, otherOem.publicKey(), "widget",
+                new Case("wrong signer", () -> applier(productChip).apply(bundle, otherOem.publicKey(), "widget",
                         "SN000001", Optional.of(IMAGE), NOW), "signature does not verify"),
-                new Case("wrong product", () -> applier(productMp).apply(bundle, oem.publicKey(), "gadget",
+                new Case("wrong product", () -> applier(productChip).apply(bundle, oem.publicKey(), "gadget",
                         "SN000001", Optional.of(IMAGE), NOW), "for product widget"),
-                new Case("expired", () -> applier(productMp).apply(expired, oem.publicKey(), "widget",
+                new Case("expired", () -> applier(productChip).apply(expired, oem.publicKey(), "widget",
                         "SN000001", Optional.empty(), NOW), "expired"),
-                new Case("other image", () -> applier(productMp).apply(bundle, oem.publicKey(), "widget",
+                new Case("other image", () -> applier(productChip).apply(bundle, oem.publicKey(), "widget",
                         "SN000001", Optional.of(new byte[32]), NOW), "another production image"),
-                new Case("no image", () -> applier(productMp).apply(bundle, oem.publicKey(), "widget",
+                new Case("no image", () -> applier(productChip).apply(bundle, oem.publicKey(), "widget",
                         "SN000001", Optional.empty(), NOW), "image digest"),
-                new Case("wrong MP key", () -> applier(new FixtureMpKey()).apply(bundle, oem.publicKey(), "widget",
+                new Case("wrong MP key", () -> applier(chip(new byte[16])).apply(bundle, oem.publicKey(), "widget",
                         "SN000001", Optional.of(IMAGE), NOW), "does not decrypt"),
-                new Case("unknown serial", () -> applier(productMp).apply(bundle, oem.publicKey(), "widget",
+                new Case("unknown serial", () -> applier(productChip).apply(bundle, oem.publicKey(), "widget",
                         "SN999999", Optional.of(IMAGE), NOW), "has no entry"),
-                new Case("not a bundle", () -> applier(productMp).apply("hello".getBytes(), oem.publicKey(), "widget",
+                new Case("not a bundle", () -> applier(productChip).apply("hello".getBytes(), oem.publicKey(), "widget",
                         "SN000001", Optional.of(IMAGE), NOW), "malformed bundle"));
         for (Case c : cases) {
             assertThatThrownBy(c.apply::run).as(c.name).isInstanceOf(ImprintException.class)
@@ -129,15 +134,15 @@ class BundleApplierTest {
     @Test
     void apply_tenThousandUnitBundle_appliesForAnyUnit() throws Exception {
         byte[] big = seal(10_000, Optional.empty(), NOW.plusSeconds(3600));
-        AppliedBundle applied = applier(productMp).apply(big, oem.publicKey(), "widget", "SN009999", Optional.empty(), NOW);
+        AppliedBundle applied = applier(productChip).apply(big, oem.publicKey(), "widget", "SN009999", Optional.empty(), NOW);
         assertThat(store.get("device-key")).hasValueSatisfying(v -> assertThat(v).containsExactly((byte) 9999));
         assertThat(applied.storedNames()).containsExactly("wifi-psk", "device-key");
     }
 
     @Test
     void apply_twice_countsReceipts() throws Exception {
-        applier(productMp).apply(bundle, oem.publicKey(), "widget", "SN000003", Optional.of(IMAGE), NOW);
-        applier(productMp).apply(bundle, oem.publicKey(), "widget", "SN000003", Optional.of(IMAGE), NOW);
+        applier(productChip).apply(bundle, oem.publicKey(), "widget", "SN000003", Optional.of(IMAGE), NOW);
+        applier(productChip).apply(bundle, oem.publicKey(), "widget", "SN000003", Optional.of(IMAGE), NOW);
         List<String> lines = Files.readAllLines(receipts.path());
         assertThat(lines).hasSize(2);
         assertThat(BundleReceiptCodec.decode(ReceiptLine.parse(lines.get(1)).receiptBytes()).counter()).isEqualTo(1);

@@ -1,0 +1,38 @@
+package io.imprint.cli;
+
+import io.imprint.protocol.bundle.BundleSigner;
+import io.imprint.server.issuance.PemFiles;
+import io.imprint.server.keystore.KeyStoreBackend;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imprint bundle ...}: offline bundles for devices that never reach the server. */
+@Command(name = "bundle", description = "Offline bundles: OEM signing key, build.",
+        subcommands = {BundleCommand.Keygen.class, BundleBuildCommand.class})
+final class BundleCommand {
+
+    @Command(name = "keygen", mixinStandardHelpOptions = true,
+            description = "Creates the OEM bundle-signing key (P-256) in the key store and writes its public key PEM for devices.")
+    static final class Keygen implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Option(names = "--key-store", required = true, description = "pkcs11:token=T?pin-value=P or file:/dir.") String keyStore;
+        @Option(names = "--label", required = true, description = "Label of the signing key.") String label;
+        @Option(names = "--out", required = true, description = "Public key PEM to write (e.g. oem-bundle-key.pem).") Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            KeyStores.requireAbsent("--out", out);
+            try (KeyStoreBackend keys = KeyStores.open(keyStore)) {
+                BundleSigner signer = keys.createSigningKey(label);
+                PemFiles.writePublic(out, PemFiles.pem(signer.publicKey()));
+                spec.commandLine().getOut().println("Created bundle-signing key " + label + " in " + keys.description()
+                        + "; public key written to " + out);
+            }
+            return 0;
+        }
+    }
+}

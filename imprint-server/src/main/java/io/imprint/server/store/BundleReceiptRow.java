@@ -1,0 +1,13 @@
+package io.imprint.server.store;
+
+import java.time.Instant;
+
+/**
+ * One processed line of a receipts file, accepted or refused.
+ *
+ * @param lineSha256 lowercase hex SHA-256 of the line's text: the idempotency key
+ * @param outcome {@code provisioned} or a problem slug
+ */
+public record BundleReceiptRow(String lineSha256, String bundleId, String chipId, String serial, String outcome,
+                               Instant importedAt) {
+}
