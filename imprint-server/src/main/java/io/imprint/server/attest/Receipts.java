@@ -60,7 +60,10 @@ public final class Receipts {
             Receipt receipt = ReceiptCodec.decode(signed);
             attempt.chipId(receipt.chipIdHex()).serial(receipt.serial());
             String session = HexFormat.of().formatHex(receipt.sessionId());
-            UnitRow unit = db.autoCommit(c -> units.findBySession(c, session)).orElseThrow(() ->
+            // Offline units (recorded by a bundle receipt import) carry the bundle id as session and no
+            // escrow: they are never confirmed through the networked receipt path.
+            UnitRow unit = db.autoCommit(c -> units.findBySession(c, session))
+                    .filter(u -> u.escrow() != null && !u.escrow().isEmpty()).orElseThrow(() ->
                     new ImprintException(ProblemCode.SESSION_NOT_ISSUED, "no unit was issued in this session"));
             attempt.product(unit.product()).orderId(unit.orderId());
             Product product = products.get(unit.product());
