@@ -66,7 +66,11 @@ class AuditCommandTest {
                 .startsWith("OK: 5 entries, 1 checkpoints");
 
         try (Imprint imprint = Imprint.open(ServerConfig.defaults(data))) {
-            imprint.database().autoCommit(c -> c.createStatement().executeUpdate("DELETE FROM audit_entries WHERE seq = 5"));
+            imprint.database().autoCommit(c -> {
+                try (var s = c.createStatement()) {
+                    return s.executeUpdate("DELETE FROM audit_entries WHERE seq = 5");
+                }
+            });
         }
         AuditCliRun verify = AuditCliRun.of("audit", "verify", "--data-dir", data.toString());
         assertThat(verify.exitCode()).isEqualTo(3);
