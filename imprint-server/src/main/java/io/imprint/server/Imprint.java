@@ -5,6 +5,8 @@ import io.imprint.server.attest.CaamMpVerifier;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
 import io.imprint.server.attest.UnitIssuer;
+import io.imprint.server.audit.AuditKey;
+import io.imprint.server.audit.AuditTrail;
 import io.imprint.server.bundle.BundleRegistry;
 import io.imprint.server.bundle.ReceiptImport;
 import io.imprint.server.events.EventLog;
@@ -34,13 +36,14 @@ public final class Imprint implements AutoCloseable {
     private final Products products;
     private final Orders orders;
     private final EventLog events;
+    private final AuditTrail audit;
     private final Challenges challenges;
     private final Attestations attestations;
     private final Receipts receipts;
     private final BundleRegistry bundles;
     private final ReceiptImport receiptImport;
 
-    private Imprint(ServerConfig config, Database database) throws IOException {
+    private Imprint(ServerConfig config, Database database) throws IOException, GeneralSecurityException {
         this.config = config;
         this.database = database;
         JdbcUnitRepository units = new JdbcUnitRepository();
@@ -49,7 +52,9 @@ public final class Imprint implements AutoCloseable {
         FileKeyEscrow escrow = FileKeyEscrow.open(config.dataDir());
         this.products = new Products(database, new JdbcProductRepository(), cas);
         this.orders = new Orders(database, orderRepository, products);
-        this.events = new EventLog(database, new JdbcEventRepository(), units, config.clock());
+        this.audit = new AuditTrail(database, AuditKey.loadOrCreate(config.dataDir()), config.clock(),
+                AuditTrail.DEFAULT_CHECKPOINT_INTERVAL);
+        this.events = new EventLog(database, new JdbcEventRepository(), units, audit, config.clock());
         this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
                 config.maxOutstandingChallenges(), config.clock());
         UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, cas,
@@ -68,8 +73,11 @@ public final class Imprint implements AutoCloseable {
                 : Database.open(config.databaseUrl(), POSTGRES_POOL);
         try {
             return new Imprint(config, db);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             db.close();
+            if (e instanceof GeneralSecurityException gse) {
+                throw new IllegalStateException("cannot load or create the audit key", gse);
+            }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
@@ -82,6 +90,9 @@ public final class Imprint implements AutoCloseable {
 
     /** Event log and reports (counts by outcome, units by state, recent events). */
     public EventLog events() { return events; }
+
+    /** The hash-chained audit trail: append, checkpoint, export, verify. */
+    public AuditTrail audit() { return audit; }
 
     public Challenges challenges() { return challenges; }
 

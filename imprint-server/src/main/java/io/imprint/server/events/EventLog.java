@@ -1,11 +1,13 @@
 package io.imprint.server.events;
 
+import io.imprint.server.audit.AuditTrail;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.EventRepository;
 import io.imprint.server.store.EventRow;
 import io.imprint.server.store.StoreException;
 import io.imprint.server.store.UnitRepository;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records one event per attempt, in its own transaction so a refusal's rollback never loses it,
+ * together with its audit entry (kind {@code event}, actor {@code device}) in that same transaction,
  * and answers the reports the CLI and demo show.
  */
 public final class EventLog {
@@ -29,12 +32,14 @@ public final class EventLog {
     private final Database db;
     private final EventRepository events;
     private final UnitRepository units;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public EventLog(Database db, EventRepository events, UnitRepository units, Clock clock) {
+    public EventLog(Database db, EventRepository events, UnitRepository units, AuditTrail audit, Clock clock) {
         this.db = db;
         this.events = events;
         this.units = units;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -44,14 +49,29 @@ public final class EventLog {
         EventRow row = new EventRow(UUID.randomUUID().toString(), clock.instant(), attempt.product(),
                 attempt.orderId(), attempt.chipId(), attempt.serial(), outcome, attempt.evidenceSha256(), d);
         try {
-            db.autoCommit(c -> {
+            db.transaction(c -> {
                 events.insert(c, row);
+                audit.append(c, AuditTrail.EVENT, "device", auditPayload(row));
                 return null;
             });
         } catch (StoreException e) {
             LOG.error("event {} for chip {} could not be written", outcome, attempt.chipId(), e);
             throw e;
         }
+    }
+
+    private static Map<String, String> auditPayload(EventRow row) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("id", row.id());
+        p.put("occurredAt", row.time().toString());
+        p.put("outcome", row.outcome());
+        p.put("product", row.product());
+        p.put("orderId", row.orderId());
+        p.put("chipId", row.chipId());
+        p.put("serial", row.serial());
+        p.put("evidenceSha256", row.evidenceSha256());
+        p.put("detail", row.detail());
+        return p;
     }
 
     /** Event counts by outcome, optionally for one product and/or order id (null = all). */

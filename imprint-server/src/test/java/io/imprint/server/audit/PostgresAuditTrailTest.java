@@ -1,0 +1,21 @@
+package io.imprint.server.audit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.imprint.server.testing.TestDatabases;
+import io.imprint.server.testing.TestServer;
+import java.nio.file.Path;
+
+/** {@link AuditTrailContract} on PostgreSQL ({@code IMPRINT_TEST_PG_URL}), skipped when unset. */
+class PostgresAuditTrailTest extends AuditTrailContract {
+    @Override
+    TestServer start(Path dataDir) throws Exception {
+        assumeTrue(TestDatabases.postgresUrl() != null, TestDatabases.PG_ENV + " not set");
+        return TestServer.postgres(dataDir);
+    }
+
+    @Override
+    String url() {
+        return server.imprint().config().databaseUrl();
+    }
+}
