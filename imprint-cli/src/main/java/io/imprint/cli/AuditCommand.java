@@ -70,6 +70,8 @@ final class AuditCommand {
         @Option(names = "--file", description = "Export file to verify offline.") Path file;
         @Option(names = "--key", description = "Audit public key (PEM) the auditor trusts; the export must name it.")
         Path key;
+        @Option(names = "--previous", description = "An earlier export kept elsewhere: the trail must still contain what it covered.")
+        Path previous;
 
         @Override
         public Integer call() throws IOException {
@@ -78,12 +80,15 @@ final class AuditCommand {
             if (file != null && storeGiven) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "give --file or a store, not both");
             }
-            if (file == null && key != null) {
+            if (file == null && key != null && previous == null) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--key applies to --file");
             }
             PrintWriter out = spec.commandLine().getOut();
             try {
-                VerifiedAuditLog verified = file != null ? verifyFile() : verifyStore();
+                VerifiedAuditLog verified = file != null ? verifyFile(file) : verifyStore();
+                if (previous != null) {
+                    AuditVerifier.requireExtends(verified, verifyFile(previous));
+                }
                 out.println("OK: " + verified.entryCount() + " entries, " + verified.checkpointCount()
                         + " checkpoints, head " + verified.headHash().substring(0, 16)
                         + verified.lastCheckpoint().map(c -> ", last checkpoint covers entry " + c.seq()
@@ -95,9 +100,9 @@ final class AuditCommand {
             }
         }
 
-        private VerifiedAuditLog verifyFile() throws IOException, AuditTamperException {
+        private VerifiedAuditLog verifyFile(Path export) throws IOException, AuditTamperException {
             PublicKey trusted = key == null ? null : trustedKey(key);
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (BufferedReader r = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
                 return AuditVerifier.verifyExport(AuditExportFile.read(r), trusted);
             }
         }

@@ -88,4 +88,26 @@ class AuditCommandTest {
         assertThat(verify.exitCode()).isEqualTo(3);
         assertThat(verify.out().strip()).startsWith("TAMPERED: audit header: wrong key");
     }
+
+    @Test
+    void verify_previousExport_catchesTruncationThatAlsoDroppedCheckpoints() throws Exception {
+        Path earlier = dir.resolve("earlier.jsonl");
+        assertThat(AuditCliRun.of("audit", "export", "--data-dir", data.toString(), "--out", earlier.toString())
+                .exitCode()).isZero();
+        try (Imprint imprint = Imprint.open(ServerConfig.defaults(data))) {
+            imprint.database().autoCommit(c -> {
+                try (var s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM audit_checkpoints");
+                    return s.executeUpdate("DELETE FROM audit_entries WHERE seq >= 4");
+                }
+            });
+        }
+        assertThat(AuditCliRun.of("audit", "verify", "--data-dir", data.toString()).exitCode())
+                .as("alone, the shortened trail is consistent").isZero();
+
+        AuditCliRun verify = AuditCliRun.of("audit", "verify", "--data-dir", data.toString(),
+                "--previous", earlier.toString());
+        assertThat(verify.exitCode()).isEqualTo(3);
+        assertThat(verify.out().strip()).startsWith("TAMPERED: audit entry 4: truncated");
+    }
 }

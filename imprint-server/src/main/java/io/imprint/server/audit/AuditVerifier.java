@@ -25,6 +25,27 @@ public final class AuditVerifier {
         return verify(log, trusted, true);
     }
 
+    /**
+     * Checks that {@code newer} continues the trail an earlier, independently kept export covered:
+     * the entry at the earlier export's last checkpoint must still exist with the same hash. This
+     * catches a truncation that also removed the checkpoints covering the deleted entries.
+     */
+    public static void requireExtends(VerifiedAuditLog newer, VerifiedAuditLog earlier) throws AuditTamperException {
+        AuditCheckpoint covered = earlier.lastCheckpoint().orElse(null);
+        if (covered == null || covered.seq() == 0) {
+            return;
+        }
+        if (covered.seq() > newer.entryCount()) {
+            throw new AuditTamperException(newer.entryCount() + 1, AuditFault.TRUNCATED,
+                    "an earlier export covered entries up to " + covered.seq() + "; this trail ends at " + newer.entryCount());
+        }
+        AuditEntry entry = newer.entries().get((int) covered.seq() - 1);
+        if (!entry.entryHash().equals(covered.entryHash())) {
+            throw new AuditTamperException(covered.seq(), AuditFault.EDITED,
+                    "the trail was rewritten up to an entry an earlier export had checkpointed");
+        }
+    }
+
     static VerifiedAuditLog verify(AuditLog log, PublicKey trusted, boolean requireFinal) throws AuditTamperException {
         PublicKey key = headerKey(log.keyPem(), trusted);
         List<AuditEntry> entries = log.entries();
