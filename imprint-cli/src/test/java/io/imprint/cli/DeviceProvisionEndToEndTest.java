@@ -43,7 +43,7 @@ class DeviceProvisionEndToEndTest {
         CliRun pubk = CliRun.of("device", "chip-pubk", "--dir", reference.toString());
         assertThat(pubk.out()).startsWith("Public key:");
         CliRun enroll = CliRun.of("product", "enroll", "--data-dir", data.toString(), "--name", "gateway-x",
-                "--part-number", "MIMX8MM6", "--srk-hash", SRK, "--mp-key", pubk.out());
+                "--part-number", "MIMX8MM6", "--srk-hash", SRK, "--mp-key", pubk.out(), "--allow-software", "1.0.0");
         assertThat(enroll.exitCode()).as(enroll.err()).isZero();
         CliRun order = CliRun.of("order", "create", "--data-dir", data.toString(), "--name", "PO-1", "--product",
                 "gateway-x", "--cm", "acme-ems", "--quantity", "3", "--serials", "SN000001..SN000010");
