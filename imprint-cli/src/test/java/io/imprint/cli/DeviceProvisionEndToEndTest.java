@@ -122,4 +122,21 @@ class DeviceProvisionEndToEndTest {
         assertThat(imprint.orders().get("PO-1").used()).as("the retry consumed no second unit").isEqualTo(1);
         assertThat(imprint.events().countsByOutcome("gateway-x", null)).containsEntry("reissued", 1L);
     }
+
+    @Test
+    void provision_emptySerialServerOrder_agentGetsAssignedSerialAndReceiptConfirms() throws Exception {
+        imprint.orders().create(new io.imprint.server.orders.OrderRequest("PO-2", "gateway-x", "acme-ems", 2,
+                "GX0001..GX0010", "server", null, null, false));
+        EmulatedCaamChip chip = EmulatedChipFile.load(chip("device-5"));
+        try (ProvisioningClient client = new ProvisioningClient(URI.create(server()),
+                ServerTrust.pinned(listener.fingerprint()), RetryPolicy.defaults())) {
+            ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
+                    new EmulatedCaamBlobStore(tmp.resolve("device-5/blobs"), chip), client);
+            ProvisioningResult result = agent.provision("gateway-x", "", "1.0.0");
+            assertThat(result.serial()).isEqualTo("GX0001");
+            assertThat(result.state()).isEqualTo("provisioned");
+        }
+        assertThat(imprint.orders().get("PO-2").used()).isEqualTo(1);
+        assertThat(imprint.events().unitsByState("gateway-x", null)).containsEntry("provisioned", 1L);
+    }
 }
