@@ -43,7 +43,7 @@ class DeviceProvisionEndToEndTest {
         CliRun pubk = CliRun.of("device", "chip-pubk", "--dir", reference.toString());
         assertThat(pubk.out()).startsWith("Public key:");
         CliRun enroll = CliRun.of("product", "enroll", "--data-dir", data.toString(), "--name", "gateway-x",
-                "--part-number", "MIMX8MM6", "--srk-hash", SRK, "--mp-key", pubk.out());
+                "--part-number", "MIMX8MM6", "--srk-hash", SRK, "--mp-key", pubk.out(), "--allow-software", "1.0.0");
         assertThat(enroll.exitCode()).as(enroll.err()).isZero();
         CliRun order = CliRun.of("order", "create", "--data-dir", data.toString(), "--name", "PO-1", "--product",
                 "gateway-x", "--cm", "acme-ems", "--quantity", "3", "--serials", "SN000001..SN000010");
@@ -121,5 +121,22 @@ class DeviceProvisionEndToEndTest {
         }
         assertThat(imprint.orders().get("PO-1").used()).as("the retry consumed no second unit").isEqualTo(1);
         assertThat(imprint.events().countsByOutcome("gateway-x", null)).containsEntry("reissued", 1L);
+    }
+
+    @Test
+    void provision_emptySerialServerOrder_agentGetsAssignedSerialAndReceiptConfirms() throws Exception {
+        imprint.orders().create(new io.imprint.server.orders.OrderRequest("PO-2", "gateway-x", "acme-ems", 2,
+                "GX0001..GX0010", "server", null, null, false));
+        EmulatedCaamChip chip = EmulatedChipFile.load(chip("device-5"));
+        try (ProvisioningClient client = new ProvisioningClient(URI.create(server()),
+                ServerTrust.pinned(listener.fingerprint()), RetryPolicy.defaults())) {
+            ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
+                    new EmulatedCaamBlobStore(tmp.resolve("device-5/blobs"), chip), client);
+            ProvisioningResult result = agent.provision("gateway-x", "", "1.0.0");
+            assertThat(result.serial()).isEqualTo("GX0001");
+            assertThat(result.state()).isEqualTo("provisioned");
+        }
+        assertThat(imprint.orders().get("PO-2").used()).isEqualTo(1);
+        assertThat(imprint.events().unitsByState("gateway-x", null)).containsEntry("provisioned", 1L);
     }
 }

@@ -4,11 +4,17 @@ import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.CaamMpVerifier;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
+import io.imprint.server.attest.Reprovisioning;
 import io.imprint.server.attest.UnitIssuer;
 import io.imprint.server.audit.AuditKey;
 import io.imprint.server.audit.AuditTrail;
 import io.imprint.server.bundle.BundleRegistry;
 import io.imprint.server.bundle.ReceiptImport;
+import io.imprint.server.orders.Reconciliations;
+import io.imprint.server.policy.Policies;
+import io.imprint.server.store.JdbcPolicyRepository;
+import io.imprint.server.store.ReconciliationRepository;
+import io.imprint.server.store.ReprovisionRepository;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.http.DeviceListener;
 import io.imprint.server.issuance.DeviceCertificates;
@@ -42,6 +48,9 @@ public final class Imprint implements AutoCloseable {
     private final Receipts receipts;
     private final BundleRegistry bundles;
     private final ReceiptImport receiptImport;
+    private final AuditKey auditKey;
+    private final Policies policies;
+    private final Reprovisioning reprovisioning;
 
     private Imprint(ServerConfig config, Database database) throws IOException, GeneralSecurityException {
         this.config = config;
@@ -50,16 +59,22 @@ public final class Imprint implements AutoCloseable {
         JdbcOrderRepository orderRepository = new JdbcOrderRepository();
         ProductCaStore cas = new ProductCaStore(config.dataDir());
         FileKeyEscrow escrow = FileKeyEscrow.open(config.dataDir());
-        this.products = new Products(database, new JdbcProductRepository(), cas);
-        this.orders = new Orders(database, orderRepository, products);
-        this.audit = new AuditTrail(database, AuditKey.loadOrCreate(config.dataDir()), config.clock(),
-                AuditTrail.DEFAULT_CHECKPOINT_INTERVAL);
+        JdbcPolicyRepository policyRepository = new JdbcPolicyRepository();
+        ReprovisionRepository reprovisionRepository = new ReprovisionRepository();
+        this.products = new Products(database, new JdbcProductRepository(), cas, policyRepository);
+        this.auditKey = loadAuditKey(config);
+        this.audit = new AuditTrail(database, auditKey, config.clock(), AuditTrail.DEFAULT_CHECKPOINT_INTERVAL);
         this.events = new EventLog(database, new JdbcEventRepository(), units, audit, config.clock());
+        this.orders = new Orders(database, orderRepository, products,
+                new Reconciliations(database, new ReconciliationRepository(), auditKey), events, config.clock());
+        this.policies = new Policies(database, policyRepository, events, config.clock());
+        this.reprovisioning = new Reprovisioning(database, reprovisionRepository, products, events, config.clock());
         this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
                 config.maxOutstandingChallenges(), config.clock());
-        UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, cas,
+        UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, reprovisionRepository, cas,
                 new DeviceCertificates(config.certificateValidity()), escrow, config.clock());
-        this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events);
+        this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events,
+                policies);
         this.receipts = new Receipts(database, units, products, escrow, events, config.clock());
         JdbcBundleRepository bundleRepository = new JdbcBundleRepository();
         this.bundles = new BundleRegistry(database, bundleRepository, orders, products, config.clock());
@@ -105,6 +120,22 @@ public final class Imprint implements AutoCloseable {
 
     /** Import of offline receipts files. */
     public ReceiptImport receiptImport() { return receiptImport; }
+    /** Per-product policy (deny by default) and decision hooks. */
+    public Policies policies() { return policies; }
+
+    /** Single-use re-provisioning authorizations. */
+    public Reprovisioning reprovisioning() { return reprovisioning; }
+
+    /** The audit signing key (reconciliations are signed with it). */
+    public AuditKey auditKey() { return auditKey; }
+
+    private static AuditKey loadAuditKey(ServerConfig config) {
+        try {
+            return AuditKey.loadOrCreate(config.dataDir());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load or create the audit key", e);
+        }
+    }
 
     /** The store, for tools and tests that inspect it directly. */
     public Database database() { return database; }
@@ -124,6 +155,7 @@ public final class Imprint implements AutoCloseable {
 
     @Override
     public void close() {
+        policies.close();
         database.close();
     }
 }

@@ -16,6 +16,7 @@ import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.issuance.CsrVerifier;
 import io.imprint.server.issuance.VerifiedCsr;
+import io.imprint.server.policy.Policies;
 import io.imprint.server.products.Product;
 import io.imprint.server.products.Products;
 import io.imprint.server.store.UnitRow;
@@ -26,7 +27,8 @@ import java.util.HexFormat;
 
 /**
  * The networked provisioning step: decode, product, SRK hash, MP signature, device key and CSR,
- * challenge, then the unit decision and issuance. Every attempt, accepted or refused, leaves one
+ * challenge, product policy (and decision hook), then the unit decision and issuance. An empty serial
+ * asks for a server-assigned one. Every attempt, accepted or refused, leaves one
  * event; a refusal changes nothing else (except consuming the challenge once the signature verified).
  */
 public final class Attestations {
@@ -37,9 +39,11 @@ public final class Attestations {
     private final Challenges challenges;
     private final UnitIssuer issuer;
     private final EventLog events;
+    private final Policies policies;
 
     public Attestations(Products products, CaamMpVerifier verifier, Challenges challenges, UnitIssuer issuer,
-                        EventLog events) {
+                        EventLog events, Policies policies) {
+        this.policies = policies;
         this.products = products;
         this.verifier = verifier;
         this.challenges = challenges;
@@ -57,22 +61,22 @@ public final class Attestations {
             byte[] rs = Base64Field.decode("signature", request.signature(), MAX_SIGNATURE_BYTES);
             Evidence evidence = EvidenceCodec.decode(signed);
             attempt.product(evidence.product()).chipId(evidence.chipIdHex()).serial(evidence.serial());
-            if (evidence.serial().isEmpty()) {
-                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "the evidence must carry a serial");
-            }
             Product product = products.get(evidence.product());
             VerifiedEvidence verified = verifier.verify(product, evidence, signed, mpmr, rs);
             requireDeviceKey(evidence.deviceKey());
             VerifiedCsr csr = CsrVerifier.verify(evidence.csr());
             challenges.redeem(product.name(), evidence.sessionId(), evidence.nonce());
+            // Claims are trusted only now (signature verified, challenge consumed); policy runs before
+            // any unit state changes, and a refusal changes nothing else.
+            policies.enforce(verified, () -> issuer.orderNameFor(product.name(), evidence.serial()));
             String session = HexFormat.of().formatHex(evidence.sessionId());
             IssuedUnit unit = issuer.issue(verified, csr, session);
-            attempt.orderId(unit.orderId());
+            attempt.orderId(unit.orderId()).serial(unit.serial());
             try {
                 Envelope envelope = EnvelopeCrypto.seal(evidence.deviceKey(), evidence.sessionId(), signed,
                         unit.secrets());
                 events.record(unit.outcome(), attempt, null);
-                return new ProvisioningResponse(Base64Field.encode(evidence.sessionId()), evidence.serial(),
+                return new ProvisioningResponse(Base64Field.encode(evidence.sessionId()), unit.serial(),
                         new EnvelopeMessage(Base64Field.encode(envelope.ephemeralKey()),
                                 Base64Field.encode(envelope.iv()), Base64Field.encode(envelope.ciphertext())),
                         unit.chainPem(), UnitRow.ISSUED);

@@ -27,6 +27,6 @@ public final class CaamMpVerifier {
                     "MP signature does not verify with the enrolled key of " + product.name()
                             + " (MPMR " + mpmr.describe() + ")");
         }
-        return new VerifiedEvidence(product, evidence, signedBytes);
+        return new VerifiedEvidence(product, evidence, signedBytes, mpmr);
     }
 }

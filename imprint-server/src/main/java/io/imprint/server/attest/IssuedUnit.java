@@ -7,18 +7,23 @@ import java.util.List;
 final class IssuedUnit {
     private final String outcome;
     private final String orderId;
+    private final String serial;
     private final SecretItems secrets;
     private final List<String> chainPem;
 
-    IssuedUnit(String outcome, String orderId, SecretItems secrets, List<String> chainPem) {
+    IssuedUnit(String outcome, String orderId, String serial, SecretItems secrets, List<String> chainPem) {
         this.outcome = outcome;
         this.orderId = orderId;
+        this.serial = serial;
         this.secrets = secrets;
         this.chainPem = List.copyOf(chainPem);
     }
 
-    /** {@code issued} or {@code reissued}. */
+    /** {@code issued}, {@code reissued} or {@code reprovisioned}. */
     String outcome() { return outcome; }
+
+    /** The unit's serial (assigned by the server when the evidence carried none). */
+    String serial() { return serial; }
 
     String orderId() { return orderId; }
 

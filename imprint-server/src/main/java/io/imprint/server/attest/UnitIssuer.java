@@ -12,10 +12,11 @@ import io.imprint.server.issuance.PemFiles;
 import io.imprint.server.issuance.ProductCa;
 import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.issuance.VerifiedCsr;
+import io.imprint.server.orders.Reconciliations;
 import io.imprint.server.orders.SerialRange.Serial;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.OrderRepository;
-import io.imprint.server.store.OrderRow;
+import io.imprint.server.store.ReprovisionRepository;
 import io.imprint.server.store.UniqueViolation;
 import io.imprint.server.store.UnitRepository;
 import io.imprint.server.store.UnitRow;
@@ -25,50 +26,65 @@ import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
  * Decides, in one transaction, what a verified chip gets: a retry of its earlier issuance (same
- * serial, same secrets, quota untouched), a new unit (serial in an open order, one unit of quota
- * taken by a conditional update), or a clone / overproduction refusal. The database's constraints
- * settle races between nodes; a lost race re-runs the decision once.
+ * serial, same secrets, quota untouched), an authorized re-provisioning of a provisioned chip (same
+ * serial and secrets, new certificate, authorization consumed), a new unit (serial claimed in, or
+ * assigned from, an active order, one unit of quota taken by a conditional update), or a refusal. The
+ * database's constraints settle races between nodes; a lost race re-runs the decision once.
  */
 public final class UnitIssuer {
     private final Database db;
     private final UnitRepository units;
     private final OrderRepository orders;
+    private final OrderSelection selection;
+    private final ReprovisionRepository reprovisions;
     private final ProductCaStore cas;
     private final DeviceCertificates certificates;
     private final Escrow escrow;
     private final Clock clock;
 
-    public UnitIssuer(Database db, UnitRepository units, OrderRepository orders, ProductCaStore cas,
-               DeviceCertificates certificates, Escrow escrow, Clock clock) {
+    public UnitIssuer(Database db, UnitRepository units, OrderRepository orders, ReprovisionRepository reprovisions,
+                      ProductCaStore cas, DeviceCertificates certificates, Escrow escrow, Clock clock) {
         this.db = db;
         this.units = units;
         this.orders = orders;
+        this.selection = new OrderSelection(orders);
+        this.reprovisions = reprovisions;
         this.cas = cas;
         this.certificates = certificates;
         this.escrow = escrow;
         this.clock = clock;
     }
 
+    /** Name of the order a claimed serial falls in (for the decision hook), or null. */
+    String orderNameFor(String product, String serial) {
+        Optional<Serial> s = Serial.parse(serial);
+        if (s.isEmpty()) {
+            return null;
+        }
+        return db.autoCommit(c -> orders.orderCovering(c, product, s.get().prefix(), s.get().digits(),
+                s.get().number())).map(o -> o.name()).orElse(null);
+    }
+
     IssuedUnit issue(VerifiedEvidence verified, VerifiedCsr csr, String sessionHex) throws GeneralSecurityException {
         Evidence ev = verified.evidence();
         String product = verified.product().name();
-        String chip = ev.chipIdHex();
         ProductCa ca = cas.get(product);
-        // Fresh material is prepared outside the transaction so the write lock is held briefly.
+        // Fresh material is prepared outside the transaction so the write lock is held briefly; only a
+        // server-assigned serial's certificate is made inside, once the serial is known.
         SecretItems fresh = verified.product().template().generate();
-        String freshChain = PemFiles.pem(certificates.issue(ca, csr.publicKey(), ev.serial(), chip))
-                + ca.certificatePem();
-        String sealed = Base64.getEncoder().encodeToString(escrow.seal(product, chip, fresh));
+        String freshChain = ev.serial().isEmpty() ? null : chain(ca, csr, ev.serial(), ev.chipIdHex());
+        String sealed = Base64.getEncoder().encodeToString(escrow.seal(product, ev.chipIdHex(), fresh));
+        Fresh material = new Fresh(fresh, freshChain, sealed);
         for (int attempt = 0; ; attempt++) {
             try {
-                return db.transaction(c -> decide(c, product, chip, ev.serial(), sessionHex, csr, ca, fresh,
-                        freshChain, sealed));
+                return db.transaction(c -> decide(c, product, ev, sessionHex, csr, ca, material));
             } catch (UniqueViolation raced) {
                 // Another node inserted this chip or serial meanwhile: decide again, now seeing its row.
                 if (attempt > 0) {
@@ -78,30 +94,33 @@ public final class UnitIssuer {
         }
     }
 
-    private IssuedUnit decide(Connection c, String product, String chip, String serial, String session,
-                              VerifiedCsr csr, ProductCa ca, SecretItems fresh, String freshChain, String sealed)
-            throws SQLException {
+    private record Fresh(SecretItems secrets, String chain, String sealed) {
+    }
+
+    private IssuedUnit decide(Connection c, String product, Evidence ev, String session, VerifiedCsr csr,
+                              ProductCa ca, Fresh fresh) throws SQLException {
+        String chip = ev.chipIdHex();
         Optional<UnitRow> known = units.findByChip(c, chip);
         if (known.isPresent()) {
-            return retry(c, known.get(), product, serial, session, csr, ca);
+            return retry(c, known.get(), product, ev.serial(), session, csr, ca);
         }
-        Optional<UnitRow> holder = units.findBySerial(c, product, serial);
-        if (holder.isPresent()) {
-            throw new UnitRefusal(ProblemCode.SERIAL_IN_USE,
-                    "serial " + serial + " was already issued to another chip", holder.get().orderId());
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        OrderSelection.Taken taken;
+        if (ev.serial().isEmpty()) {
+            taken = selection.assign(c, product, now);
+        } else {
+            Optional<UnitRow> holder = units.findBySerial(c, product, ev.serial());
+            if (holder.isPresent()) {
+                throw new UnitRefusal(ProblemCode.SERIAL_IN_USE,
+                        "serial " + ev.serial() + " was already issued to another chip", holder.get().orderId());
+            }
+            taken = selection.claimed(c, product, ev.serial(), now);
         }
-        Serial parsed = Serial.parse(serial).orElseThrow(() -> new UnitRefusal(ProblemCode.SERIAL_NOT_AUTHORIZED,
-                "serial " + serial + " does not end in digits, so no order covers it", null));
-        OrderRow order = orders.openOrderFor(c, product, parsed.prefix(), parsed.digits(), parsed.number())
-                .orElseThrow(() -> new UnitRefusal(ProblemCode.SERIAL_NOT_AUTHORIZED,
-                        "serial " + serial + " lies outside every open order of " + product, null));
-        if (!orders.consumeOne(c, order.id())) {
-            throw new UnitRefusal(ProblemCode.QUOTA_EXHAUSTED,
-                    "order " + order.name() + " has issued all " + order.quantity() + " units", order.id());
-        }
-        units.insert(c, new UnitRow(chip, product, serial, order.id(), UnitRow.ISSUED, session, sealed, freshChain,
-                java.time.Instant.ofEpochMilli(clock.millis()), null));
-        return new IssuedUnit(EventLog.ISSUED, order.id(), fresh, CertificateChains.split(freshChain));
+        String chainPem = fresh.chain() != null ? fresh.chain() : chain(ca, csr, taken.serial(), chip);
+        units.insert(c, new UnitRow(chip, product, taken.serial(), taken.order().id(), UnitRow.ISSUED, session,
+                fresh.sealed(), chainPem, now, null));
+        return new IssuedUnit(EventLog.ISSUED, taken.order().id(), taken.serial(), fresh.secrets(),
+                CertificateChains.split(chainPem));
     }
 
     private IssuedUnit retry(Connection c, UnitRow unit, String product, String serial, String session,
@@ -110,11 +129,14 @@ public final class UnitIssuer {
             throw new UnitRefusal(ProblemCode.CHIP_SERIAL_MISMATCH,
                     "this chip was issued as a unit of another product", unit.orderId());
         }
-        if (UnitRow.PROVISIONED.equals(unit.state())) {
+        boolean provisioned = UnitRow.PROVISIONED.equals(unit.state());
+        Optional<String> authorization = provisioned ? reprovisions.pending(c, product, unit.chipId()) : Optional.empty();
+        if (provisioned && authorization.isEmpty()) {
             throw new UnitRefusal(ProblemCode.CHIP_ALREADY_PROVISIONED,
-                    "this chip is already provisioned as " + unit.serial(), unit.orderId());
+                    "this chip is already provisioned as " + unit.serial()
+                            + " (re-provisioning needs 'imprint unit authorize-reprovision')", unit.orderId());
         }
-        if (!unit.serial().equals(serial)) {
+        if (!serial.isEmpty() && !unit.serial().equals(serial)) {
             throw new UnitRefusal(ProblemCode.CHIP_SERIAL_MISMATCH,
                     "this chip already holds serial " + unit.serial() + ", not " + serial, unit.orderId());
         }
@@ -122,14 +144,31 @@ public final class UnitIssuer {
             SecretItems secrets = escrow.open(product, unit.chipId(), Base64.getDecoder().decode(unit.escrow()));
             X509Certificate current = CertificateChains.first(unit.certificateChain());
             String chain = unit.certificateChain();
-            if (!sameKey((ECPublicKey) current.getPublicKey(), csr.publicKey())) {
-                chain = PemFiles.pem(certificates.issue(ca, csr.publicKey(), serial, unit.chipId()))
-                        + ca.certificatePem();
+            if (provisioned || !sameKey((ECPublicKey) current.getPublicKey(), csr.publicKey())) {
+                chain = chain(ca, csr, unit.serial(), unit.chipId());
+            }
+            if (provisioned) {
+                if (!reprovisions.consume(c, authorization.get(), session, Instant.ofEpochMilli(clock.millis()))
+                        || !units.reprovision(c, unit.chipId(), session, chain)) {
+                    throw new UnitRefusal(ProblemCode.CHIP_ALREADY_PROVISIONED,
+                            "the re-provisioning authorization of this chip was used concurrently", unit.orderId());
+                }
+                return new IssuedUnit(Reconciliations.REPROVISIONED, unit.orderId(), unit.serial(), secrets,
+                        CertificateChains.split(chain));
             }
             units.reissue(c, unit.chipId(), session, chain);
-            return new IssuedUnit(EventLog.REISSUED, unit.orderId(), secrets, CertificateChains.split(chain));
+            return new IssuedUnit(EventLog.REISSUED, unit.orderId(), unit.serial(), secrets,
+                    CertificateChains.split(chain));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("escrow or stored certificate of a unit cannot be read", e);
+        }
+    }
+
+    private String chain(ProductCa ca, VerifiedCsr csr, String serial, String chip) {
+        try {
+            return PemFiles.pem(certificates.issue(ca, csr.publicKey(), serial, chip)) + ca.certificatePem();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue the device certificate", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.imprint.server.attest;
 
 import io.imprint.protocol.codec.Evidence;
+import io.imprint.protocol.mp.Mpmr;
 import io.imprint.server.products.Product;
 
 /**
@@ -11,12 +12,17 @@ public final class VerifiedEvidence {
     private final Product product;
     private final Evidence evidence;
     private final byte[] signedBytes;
+    private final Mpmr mpmr;
 
-    VerifiedEvidence(Product product, Evidence evidence, byte[] signedBytes) {
+    VerifiedEvidence(Product product, Evidence evidence, byte[] signedBytes, Mpmr mpmr) {
         this.product = product;
         this.evidence = evidence;
         this.signedBytes = signedBytes.clone();
+        this.mpmr = mpmr;
     }
+
+    /** The MPMR the chip signed with (part of the signed hash). */
+    public Mpmr mpmr() { return mpmr; }
 
     public Product product() { return product; }
 

@@ -3,47 +3,68 @@ package io.imprint.server.orders;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.events.Attempt;
+import io.imprint.server.events.EventLog;
 import io.imprint.server.products.Products;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.OrderRepository;
 import io.imprint.server.store.OrderRow;
 import io.imprint.server.store.UniqueViolation;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates, lists and closes production orders. Orders of one product never overlap in serials. */
+/**
+ * Creates orders and moves them through their life cycle: draft -> open <-> suspended, any -> closed
+ * (final, with a signed reconciliation). Orders of one product never overlap in serials. Every change
+ * is a conditional update in the database and leaves an event.
+ */
 public final class Orders {
+    public static final String ORDER_OPENED = "order-opened";
+    public static final String ORDER_SUSPENDED = "order-suspended";
+    public static final String ORDER_RESUMED = "order-resumed";
+    public static final String ORDER_CLOSED = "order-closed";
+    public static final String ORDER_RESIZED = "order-resized";
     private static final java.util.regex.Pattern CM = java.util.regex.Pattern.compile("[\\x20-\\x7E]{1,128}");
     private final Database db;
     private final OrderRepository repository;
     private final Products products;
+    private final Reconciliations reconciliations;
+    private final EventLog events;
+    private final Clock clock;
 
-    public Orders(Database db, OrderRepository repository, Products products) {
+    public Orders(Database db, OrderRepository repository, Products products, Reconciliations reconciliations,
+                  EventLog events, Clock clock) {
         this.db = db;
         this.repository = repository;
         this.products = products;
+        this.reconciliations = reconciliations;
+        this.events = events;
+        this.clock = clock;
     }
 
-    /** Creates an open order; a known name or an overlapping range is a {@link ProblemCode#CONFLICT}. */
+    /** Creates an order (open, or draft); a known name or an overlapping range is a {@link ProblemCode#CONFLICT}. */
     public Order create(OrderRequest request) {
         String name = Fields.identifier("order name", request.name());
         String product = products.get(Fields.identifier("product", request.product())).name();
         if (request.contractManufacturer() == null || !CM.matcher(request.contractManufacturer()).matches()) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
-                    "contract manufacturer must be 1-128 printable ASCII characters");
+            throw bad("contract manufacturer must be 1-128 printable ASCII characters");
         }
-        if (request.quantity() < 1) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "quantity must be at least 1");
+        String mode = request.serialMode() == null ? OrderRow.SERIAL_DEVICE : request.serialMode();
+        if (!mode.equals(OrderRow.SERIAL_DEVICE) && !mode.equals(OrderRow.SERIAL_SERVER)) {
+            throw bad("serial mode must be 'device' or 'server'");
+        }
+        if (request.validFrom() != null && request.validUntil() != null
+                && !request.validFrom().isBefore(request.validUntil())) {
+            throw bad("the validity window ends before it starts");
         }
         SerialRange range = SerialRange.parse(request.serialRange());
-        if (request.quantity() > range.size()) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
-                    "quantity " + request.quantity() + " exceeds the " + range.size() + " serials of " + range);
-        }
+        requireQuantity(request.quantity(), range);
         OrderRow row = new OrderRow(UUID.randomUUID().toString(), name, product, request.contractManufacturer(),
-                request.quantity(), 0, range.prefix(), range.digits(), range.first(), range.last(), OrderRow.OPEN,
-                Instant.ofEpochMilli(System.currentTimeMillis()));
+                request.quantity(), 0, range.prefix(), range.digits(), range.first(), range.last(),
+                request.draft() ? OrderRow.DRAFT : OrderRow.OPEN, Instant.ofEpochMilli(clock.millis()), mode,
+                millis(request.validFrom()), millis(request.validUntil()));
         try {
             db.transaction(c -> {
                 for (OrderRow other : repository.withSerialShape(c, product, range.prefix(), range.digits())) {
@@ -63,8 +84,7 @@ public final class Orders {
 
     /** The order named {@code name}, or {@link ProblemCode#NOT_FOUND}. */
     public Order get(String name) {
-        return db.autoCommit(c -> repository.findByName(c, name)).map(Orders::toOrder).orElseThrow(() ->
-                new ImprintException(ProblemCode.NOT_FOUND, "no order named " + name));
+        return toOrder(row(name));
     }
 
     /** All orders, optionally of one product (null = all). */
@@ -72,18 +92,96 @@ public final class Orders {
         return db.autoCommit(c -> repository.list(c, product)).stream().map(Orders::toOrder).toList();
     }
 
-    /** Closes the order: no further unit is issued against it. Closing a closed order is a CONFLICT. */
-    public Order close(String name) {
-        Order order = get(name);
-        if (!db.autoCommit(c -> repository.close(c, order.id()))) {
-            throw new ImprintException(ProblemCode.CONFLICT, "order " + name + " is already closed");
+    /** Draft -> open. */
+    public Order open(String name) {
+        return move(name, OrderRow.DRAFT, OrderRow.OPEN, ORDER_OPENED);
+    }
+
+    /** Open -> suspended: provisions nothing until resumed. */
+    public Order suspend(String name) {
+        return move(name, OrderRow.OPEN, OrderRow.SUSPENDED, ORDER_SUSPENDED);
+    }
+
+    /** Suspended -> open. */
+    public Order resume(String name) {
+        return move(name, OrderRow.SUSPENDED, OrderRow.OPEN, ORDER_RESUMED);
+    }
+
+    /** Raises or lowers the quantity (never below what was used, never above the range). */
+    public Order resize(String name, long quantity) {
+        OrderRow o = row(name);
+        requireQuantity(quantity, toOrder(o).serials());
+        if (!db.autoCommit(c -> repository.resize(c, o.id(), quantity))) {
+            OrderRow now = row(name);
+            throw new ImprintException(ProblemCode.CONFLICT, OrderRow.CLOSED.equals(now.state())
+                    ? "order " + name + " is closed" : "order " + name + " has already used " + now.used()
+                    + " units; its quantity cannot go below that");
         }
+        record(ORDER_RESIZED, o, "quantity " + o.quantity() + " -> " + quantity);
         return get(name);
+    }
+
+    /**
+     * Closes the order for good and, in the same transaction, stores its reconciliation signed with the
+     * audit key. Closing a closed order is a CONFLICT.
+     */
+    public Reconciliation close(String name) {
+        OrderRow o = row(name);
+        Reconciliation r = db.transaction(c -> {
+            if (!repository.close(c, o.id())) {
+                throw new ImprintException(ProblemCode.CONFLICT, "order " + name + " is already closed");
+            }
+            return reconciliations.reconcile(c, repository.findById(c, o.id()).orElseThrow(),
+                    Instant.ofEpochMilli(clock.millis()));
+        });
+        record(ORDER_CLOSED, o, "closed at " + r.used() + "/" + r.quantity());
+        return r;
+    }
+
+    /** The stored reconciliation of a closed order, its audit signature verified. */
+    public VerifiedReconciliation reconciliation(String name) {
+        return reconciliations.verified(row(name).id());
+    }
+
+    private Order move(String name, String from, String to, String outcome) {
+        OrderRow o = row(name);
+        if (!db.autoCommit(c -> repository.transition(c, o.id(), from, to))) {
+            throw new ImprintException(ProblemCode.CONFLICT, "order " + name + " is " + row(name).state()
+                    + ", not " + from);
+        }
+        record(outcome, o, from + " -> " + to);
+        return get(name);
+    }
+
+    private OrderRow row(String name) {
+        return db.autoCommit(c -> repository.findByName(c, name)).orElseThrow(() ->
+                new ImprintException(ProblemCode.NOT_FOUND, "no order named " + name));
+    }
+
+    private void record(String outcome, OrderRow o, String detail) {
+        events.record(outcome, new Attempt().product(o.product()).orderId(o.id()), "order " + o.name() + ": " + detail);
+    }
+
+    private static void requireQuantity(long quantity, SerialRange range) {
+        if (quantity < 1) {
+            throw bad("quantity must be at least 1");
+        }
+        if (quantity > range.size()) {
+            throw bad("quantity " + quantity + " exceeds the " + range.size() + " serials of " + range);
+        }
+    }
+
+    private static Instant millis(Instant t) {
+        return t == null ? null : Instant.ofEpochMilli(t.toEpochMilli());
+    }
+
+    private static ImprintException bad(String detail) {
+        return new ImprintException(ProblemCode.MALFORMED_REQUEST, detail);
     }
 
     static Order toOrder(OrderRow r) {
         return new Order(r.id(), r.name(), r.product(), r.contractManufacturer(), r.quantity(), r.used(),
                 new SerialRange(r.serialPrefix(), r.serialDigits(), r.serialFirst(), r.serialLast()), r.state(),
-                r.created());
+                r.created(), r.serialMode(), r.validFrom(), r.validUntil());
     }
 }

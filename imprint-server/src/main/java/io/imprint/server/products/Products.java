@@ -8,6 +8,7 @@ import io.imprint.server.issuance.ProductCa;
 import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.issuance.SecretTemplate;
 import io.imprint.server.store.Database;
+import io.imprint.server.store.PolicyRepository;
 import io.imprint.server.store.ProductRepository;
 import io.imprint.server.store.ProductRow;
 import io.imprint.server.store.UniqueViolation;
@@ -26,15 +27,17 @@ public final class Products {
     private final Database db;
     private final ProductRepository repository;
     private final ProductCaStore cas;
+    private final PolicyRepository policies;
     private final ConcurrentHashMap<String, Product> cache = new ConcurrentHashMap<>();
 
-    public Products(Database db, ProductRepository repository, ProductCaStore cas) {
+    public Products(Database db, ProductRepository repository, ProductCaStore cas, PolicyRepository policies) {
         this.db = db;
         this.repository = repository;
         this.cas = cas;
+        this.policies = policies;
     }
 
-    /** Enrolls a product and creates its CA; a known name is a {@link ProblemCode#CONFLICT}. */
+    /** Enrolls a product (with its policy, if given) and creates its CA; a known name is a {@link ProblemCode#CONFLICT}. */
     public Product enroll(ProductEnrollment e) {
         String name = Fields.identifier("product name", e.name());
         String partNumber = Fields.identifier("part number", e.partNumber());
@@ -61,6 +64,9 @@ public final class Products {
         try {
             db.transaction(c -> {
                 repository.insert(c, row);
+                if (e.policy() != null) {
+                    policies.put(c, e.policy().toRow(name, row.created()));
+                }
                 try {
                     cas.save(ca);
                 } catch (IOException ex) {

@@ -64,6 +64,18 @@ public final class JdbcUnitRepository implements UnitRepository {
     }
 
     @Override
+    public boolean reprovision(Connection c, String chipId, String sessionId, String certificateChain)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE units SET state = 'issued', session_id = ?, "
+                + "certificate_chain = ?, confirmed_at = NULL WHERE chip_id = ? AND state = 'provisioned'")) {
+            s.setString(1, sessionId);
+            s.setString(2, certificateChain);
+            s.setString(3, chipId);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    @Override
     public boolean markProvisioned(Connection c, String chipId, String sessionId, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE units SET state = 'provisioned', confirmed_at = ? "
                 + "WHERE chip_id = ? AND session_id = ? AND state = 'issued'")) {

@@ -20,6 +20,12 @@ public interface UnitRepository {
     /** Re-issue of an issued unit: new session and (possibly) new chain; false unless still issued. */
     boolean reissue(Connection c, String chipId, String sessionId, String certificateChain) throws SQLException;
 
+    /**
+     * Re-provisioning of a provisioned unit (authorized separately): back to issued under a new session
+     * and chain, receipt pending again; false unless it was provisioned.
+     */
+    boolean reprovision(Connection c, String chipId, String sessionId, String certificateChain) throws SQLException;
+
     /** Marks an issued unit provisioned; false unless it was issued under {@code sessionId}. */
     boolean markProvisioned(Connection c, String chipId, String sessionId, Instant at) throws SQLException;
 

@@ -50,6 +50,9 @@ public final class TestDevice {
     private byte[] srkHash = SRK_HASH.clone();
     private Mpmr mpmr = Mpmr.ZEROS;
     private KeyPair identityKey;
+    private String softwareVersion = "1.0.0";
+    private String lifecycle = "closed";
+    private TreeMap<String, String> extra = new TreeMap<>();
 
     public TestDevice(KeyPair mpKey, byte[] chipId, String product) throws GeneralSecurityException {
         this.mpKey = mpKey;
@@ -77,6 +80,12 @@ public final class TestDevice {
 
     public TestDevice withMpmr(Mpmr value) { this.mpmr = value; return this; }
 
+    public TestDevice withSoftware(String value) { this.softwareVersion = value; return this; }
+
+    public TestDevice withLifecycle(String value) { this.lifecycle = value; return this; }
+
+    public TestDevice withMetadata(String key, String value) { this.extra.put(key, value); return this; }
+
     /** Replaces the identity key (the next CSR carries the new key). */
     public void rotateIdentityKey() throws GeneralSecurityException { this.identityKey = EnvelopeCrypto.newKeyPair(); }
 
@@ -90,7 +99,7 @@ public final class TestDevice {
         byte[] deviceKey = EcPoints.toUncompressed((ECPublicKey) ecdh.getPublic());
         byte[] session = Base64.getDecoder().decode(challenge.sessionId());
         Evidence evidence = new Evidence(product, chipId, serial,
-                new DeviceMetadata(srkHash, "1.0.0", "closed", new TreeMap<>()), session,
+                new DeviceMetadata(srkHash, softwareVersion, lifecycle, extra), session,
                 Base64.getDecoder().decode(challenge.nonce()), deviceKey, csr());
         byte[] signed = EvidenceCodec.encode(evidence);
         return new Attestation(signed, session, ecdh, sign(signed));

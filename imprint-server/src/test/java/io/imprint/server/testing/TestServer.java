@@ -6,6 +6,10 @@ import io.imprint.server.http.DeviceListener;
 import io.imprint.server.orders.Order;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.products.ProductEnrollment;
+import io.imprint.server.policy.ProductPolicy;
+import io.imprint.server.policy.SoftwareRule;
+import io.imprint.protocol.mp.Mpmr;
+import java.util.List;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -18,6 +22,9 @@ import java.util.HexFormat;
  */
 public final class TestServer implements AutoCloseable {
     public static final String PRODUCT = "gateway-x";
+    /** Allows what {@link TestDevice} sends: software 1.0.0, lifecycle closed, MPMR all zeros. */
+    public static final ProductPolicy POLICY = new ProductPolicy(SoftwareRule.parse("1.0.0"), List.of(), false,
+            List.of(Mpmr.ZEROS), null);
 
     private final Imprint imprint;
     private final DeviceListener listener;
@@ -50,7 +57,7 @@ public final class TestServer implements AutoCloseable {
         Imprint imprint = Imprint.open(config);
         KeyPair mpKey = TestDevice.newMpKey();
         imprint.products().enroll(new ProductEnrollment(PRODUCT, "MIMX8MM6DVTLZAA",
-                HexFormat.of().formatHex(TestDevice.SRK_HASH), TestDevice.publicKeyHex(mpKey), null));
+                HexFormat.of().formatHex(TestDevice.SRK_HASH), TestDevice.publicKeyHex(mpKey), null, POLICY));
         DeviceListener listener = imprint.startDeviceListener();
         DeviceClient client = new DeviceClient("127.0.0.1", listener.port(), listener.certificatePem());
         return new TestServer(imprint, listener, client, mpKey, schema);

@@ -1,0 +1,64 @@
+package io.imprint.server.attest;
+
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.events.Attempt;
+import io.imprint.server.events.EventLog;
+import io.imprint.server.products.Products;
+import io.imprint.server.store.Database;
+import io.imprint.server.store.ReprovisionRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Authorizes one re-provisioning (RMA, factory reset) of an already provisioned chip. The authorization
+ * is stored, single use, and recorded as an event naming the operator and the reason; the next
+ * attestation of that chip consumes it (see {@link UnitIssuer}).
+ */
+public final class Reprovisioning {
+    /** Event outcome of a new authorization. */
+    public static final String AUTHORIZED = "reprovision-authorized";
+    private static final Pattern CHIP = Pattern.compile("[0-9A-F]{2,64}");
+    private static final Pattern TEXT = Pattern.compile("[\\x20-\\x7E]{1,128}");
+    private final Database db;
+    private final ReprovisionRepository repository;
+    private final Products products;
+    private final EventLog events;
+    private final Clock clock;
+
+    public Reprovisioning(Database db, ReprovisionRepository repository, Products products, EventLog events,
+                          Clock clock) {
+        this.db = db;
+        this.repository = repository;
+        this.products = products;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Stores a single-use authorization for {@code chipHex} of {@code product}; returns its id. */
+    public String authorize(String product, String chipHex, String reason, String by) {
+        String name = products.get(product).name();
+        String chip = chipHex == null ? "" : chipHex.strip().toUpperCase(Locale.ROOT);
+        if (!CHIP.matcher(chip).matches() || chip.length() % 2 != 0) {
+            throw bad("chip ID must be hex (an even count of 2-64 hex characters)");
+        }
+        if (reason == null || !TEXT.matcher(reason).matches() || by == null || !TEXT.matcher(by).matches()) {
+            throw bad("reason and operator must be 1-128 printable ASCII characters");
+        }
+        String id = UUID.randomUUID().toString();
+        db.autoCommit(c -> {
+            repository.insert(c, id, name, chip, reason, by, Instant.ofEpochMilli(clock.millis()));
+            return null;
+        });
+        events.record(AUTHORIZED, new Attempt().product(name).chipId(chip),
+                "re-provisioning authorized by " + by + ": " + reason + " (" + id + ")");
+        return id;
+    }
+
+    private static ImprintException bad(String detail) {
+        return new ImprintException(ProblemCode.MALFORMED_REQUEST, detail);
+    }
+}

@@ -1,0 +1,14 @@
+package io.imprint.server.policy;
+
+import java.util.SortedMap;
+
+/**
+ * The verified claims sent to a decision hook (as JSON).
+ *
+ * @param serial the claimed serial, or {@code ""} when the server assigns it
+ * @param order the order the serial falls in, or null when not known yet
+ * @param mpmr uppercase hex of the MPMR the chip signed with
+ */
+public record HookClaims(String product, String chipId, String serial, String softwareVersion, String lifecycle,
+                         SortedMap<String, String> metadata, String order, String mpmr) {
+}
