@@ -25,6 +25,8 @@ class DemoCommandTest {
                 .contains("counterfeit        refused: bad-signature (403)")
                 .contains("wrong SRK hash     refused: srk-mismatch (403)")
                 .contains("tampered message   refused: bad-signature (403)")
+                .contains("outdated firmware  refused: policy-violation (403)")
+                .contains("hash-chained entries verified")
                 .containsPattern("provisioned \\(receipt verified\\)\\s+12")
                 .containsPattern("issued, never confirmed\\s+0")
                 .contains("Data lives in " + data);

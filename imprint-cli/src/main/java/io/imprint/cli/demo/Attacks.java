@@ -26,6 +26,8 @@ final class Attacks {
                         ProblemCode.BAD_SIGNATURE, () -> line.agent(family.counterfeitChip()).provision(product, spareSerial, "1.0.0")),
                 new Attack("wrong SRK hash", "a chip fused with another secure-boot key set",
                         ProblemCode.SRK_MISMATCH, () -> line.agent(family.otherSrkChip()).provision(product, spareSerial, "1.0.0")),
+                new Attack("outdated firmware", "a genuine chip running software 0.9.0, below the policy's minimum",
+                        ProblemCode.POLICY_VIOLATION, () -> line.agent(family.genuineChip()).provision(product, spareSerial, "0.9.0")),
                 new Attack("tampered message", "one byte of a genuine chip's signed evidence changed in transit",
                         ProblemCode.BAD_SIGNATURE, () -> tampered(line, client, family, product, spareSerial)));
     }

@@ -128,6 +128,13 @@ public final class Demo {
         });
         t.print(out);
         out.flush();
+        try {
+            var verified = imprint.audit().verifyStore();
+            say("Audit trail: %d hash-chained entries verified (head %s...); 'imprint audit export' makes a signed copy.",
+                    verified.entryCount(), verified.headHash().substring(0, 16));
+        } catch (java.security.GeneralSecurityException e) {
+            say("Audit trail: DOES NOT VERIFY: %s", e.getMessage());
+        }
         say("Data lives in %s:", dataDir);
         say("  imprint.db (SQLite: products, orders, units, events), ca/ (product CAs), keys/ (escrow KEK),");
         say("  tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)");
