@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "imprint", mixinStandardHelpOptions = true, version = "imprint 0.1.0",
         description = "Secure manufacturing provisioning for IoT devices (i.MX CAAM MP, TPM 2.0, PKCS#11).",
         subcommands = {DemoCommand.class, ServerCommand.class, ProductCommand.class, OrderCommand.class,
-                DeviceCommand.class, MpCommand.class})
+                DeviceCommand.class, MpCommand.class, AdminCommand.class, ReportCommand.class})
 public final class Main {
     private Main() {
     }
