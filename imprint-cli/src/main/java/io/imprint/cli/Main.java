@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Secure manufacturing provisioning for IoT devices (i.MX CAAM MP, TPM 2.0, PKCS#11).",
         subcommands = {DemoCommand.class, ServerCommand.class, ProductCommand.class, OrderCommand.class,
                 DeviceCommand.class, MpCommand.class, BundleCommand.class, ReceiptsCommand.class, BenchCommand.class,
-                AuditCommand.class, UnitCommand.class})
+                AuditCommand.class, UnitCommand.class,
+                AdminCommand.class, ReportCommand.class})
 public final class Main {
     private Main() {
     }

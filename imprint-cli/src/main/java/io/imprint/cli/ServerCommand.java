@@ -23,6 +23,10 @@ final class ServerCommand implements Callable<Integer> {
     List<String> tlsNames = List.of();
     @Option(names = "--tls-cert", description = "PEM certificate to serve instead of a generated one.") java.nio.file.Path tlsCert;
     @Option(names = "--tls-key", description = "PEM private key of --tls-cert.") java.nio.file.Path tlsKey;
+    @Option(names = "--admin-port", defaultValue = "8444", description = "Admin API port, mTLS (default: ${DEFAULT-VALUE}).") int adminPort;
+    @Option(names = "--alert-webhook", description = "HTTPS URL that receives refusal alerts as JSON.") java.net.URI alertWebhook;
+    @Option(names = "--alert-webhook-ca", description = "PEM CA to trust for the webhook.") java.nio.file.Path alertWebhookCa;
+    @Option(names = "--alert-webhook-pin", description = "SHA-256 of the webhook's certificate to trust.") String alertWebhookPin;
 
     @Override
     public Integer call() throws Exception {
@@ -30,9 +34,13 @@ final class ServerCommand implements Callable<Integer> {
         if (tlsCert != null || tlsKey != null) {
             config = config.withTlsPem(tlsCert, tlsKey);
         }
-        try (Imprint imprint = Imprint.open(config); DeviceListener listener = imprint.startDeviceListener()) {
+        var alerts = alertWebhook == null ? io.imprint.server.alerts.AlertConfig.NONE
+                : io.imprint.server.alerts.AlertConfig.webhook(alertWebhook, alertWebhookCa, alertWebhookPin);
+        try (Imprint imprint = Imprint.open(config, alerts); DeviceListener listener = imprint.startDeviceListener();
+             var admin = imprint.startAdminListener(new io.imprint.server.admin.AdminConfig(host, adminPort))) {
             var out = spec.commandLine().getOut();
             out.println("Imprint device API on https://" + host + ":" + listener.port());
+            out.println("Imprint admin API (client certificates) on https://" + host + ":" + admin.port());
             out.println("TLS certificate SHA-256 (devices pin this): " + listener.fingerprint());
             out.println("Data directory: " + store.dataDir.toAbsolutePath());
             out.println("Press Ctrl-C to stop.");

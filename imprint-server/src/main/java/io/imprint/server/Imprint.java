@@ -1,5 +1,15 @@
 package io.imprint.server;
 
+import io.imprint.server.admin.AdminConfig;
+import io.imprint.server.admin.AdminListener;
+import io.imprint.server.admin.AdminService;
+import io.imprint.server.admin.ChainedAdminAudit;
+import io.imprint.server.admin.JdbcAdminAudit;
+import io.imprint.server.admin.OperatorCa;
+import io.imprint.server.alerts.AlertConfig;
+import io.imprint.server.alerts.AlertOutbox;
+import io.imprint.server.alerts.AlertingEventRepository;
+import io.imprint.server.alerts.WebhookAlerts;
 import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.CaamMpVerifier;
 import io.imprint.server.attest.Challenges;
@@ -22,8 +32,10 @@ import io.imprint.server.issuance.FileKeyEscrow;
 import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.orders.Orders;
 import io.imprint.server.products.Products;
+import io.imprint.server.reports.Reports;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.JdbcBundleRepository;
+import io.imprint.server.store.EventRepository;
 import io.imprint.server.store.JdbcChallengeRepository;
 import io.imprint.server.store.JdbcEventRepository;
 import io.imprint.server.store.JdbcOrderRepository;
@@ -51,10 +63,19 @@ public final class Imprint implements AutoCloseable {
     private final AuditKey auditKey;
     private final Policies policies;
     private final Reprovisioning reprovisioning;
+    private final WebhookAlerts alerts;
+    private final Reports reports;
+    private final AdminService admin;
 
-    private Imprint(ServerConfig config, Database database) throws IOException, GeneralSecurityException {
+    private Imprint(ServerConfig config, AlertConfig alertConfig, Database database)
+            throws IOException, GeneralSecurityException {
         this.config = config;
         this.database = database;
+        this.alerts = alertConfig.enabled()
+                ? new WebhookAlerts(database, new AlertOutbox(), alertConfig, java.time.Clock.systemUTC()) : null;
+        EventRepository eventRepository = alerts == null ? new JdbcEventRepository()
+                : new AlertingEventRepository(new JdbcEventRepository(), new AlertOutbox(), java.time.Clock.systemUTC(),
+                        alerts::wake);
         JdbcUnitRepository units = new JdbcUnitRepository();
         JdbcOrderRepository orderRepository = new JdbcOrderRepository();
         ProductCaStore cas = new ProductCaStore(config.dataDir());
@@ -64,7 +85,7 @@ public final class Imprint implements AutoCloseable {
         this.products = new Products(database, new JdbcProductRepository(), cas, policyRepository);
         this.auditKey = loadAuditKey(config);
         this.audit = new AuditTrail(database, auditKey, config.clock(), AuditTrail.DEFAULT_CHECKPOINT_INTERVAL);
-        this.events = new EventLog(database, new JdbcEventRepository(), units, audit, config.clock());
+        this.events = new EventLog(database, eventRepository, units, audit, config.clock());
         this.orders = new Orders(database, orderRepository, products,
                 new Reconciliations(database, new ReconciliationRepository(), auditKey), events, config.clock());
         this.policies = new Policies(database, policyRepository, events, config.clock());
@@ -80,14 +101,22 @@ public final class Imprint implements AutoCloseable {
         this.bundles = new BundleRegistry(database, bundleRepository, orders, products, config.clock());
         this.receiptImport = new ReceiptImport(database, bundleRepository, units, orderRepository, products, bundles,
                 events, config.clock());
+        this.reports = new Reports(database, orders, events);
+        this.admin = new AdminService(products, orders, events, reports,
+                new ChainedAdminAudit(audit, new JdbcAdminAudit(database, config.clock())));
     }
 
     /** Opens the database (migrating it) and wires the services. */
     public static Imprint open(ServerConfig config) {
+        return open(config, AlertConfig.NONE);
+    }
+
+    /** Opens the database and wires the services, delivering refusal alerts as {@code alerts} says. */
+    public static Imprint open(ServerConfig config, AlertConfig alerts) {
         Database db = config.databaseUrl() == null ? Database.sqlite(config.dataDir())
                 : Database.open(config.databaseUrl(), POSTGRES_POOL);
         try {
-            return new Imprint(config, db);
+            return new Imprint(config, alerts, db);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             db.close();
             if (e instanceof GeneralSecurityException gse) {
@@ -153,9 +182,31 @@ public final class Imprint implements AutoCloseable {
         return DeviceListener.start(config.host(), config.port(), certificate, challenges, attestations, receipts);
     }
 
+    /** Production reports per order, CM, product and time range. */
+    public Reports reports() { return reports; }
+
+    /** The admin operations with their role checks and audit. */
+    public AdminService admin() { return admin; }
+
+    /** Starts the mTLS admin listener (same server certificate as the device listener; operator CA created on first use). */
+    public AdminListener startAdminListener(AdminConfig admin) {
+        try {
+            ServerCertificate certificate = config.tlsCertificate() != null
+                    ? ServerCertificate.fromPem(config.tlsCertificate(), config.tlsKey())
+                    : ServerCertificate.loadOrCreate(config.dataDir().resolve("tls"), config.tlsNames());
+            return AdminListener.start(admin.host(), admin.port(), certificate, OperatorCa.loadOrCreate(config.dataDir()),
+                    this.admin);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the TLS certificate or the operator CA", e);
+        }
+    }
+
     @Override
     public void close() {
         policies.close();
+        if (alerts != null) {
+            alerts.close();
+        }
         database.close();
     }
 }

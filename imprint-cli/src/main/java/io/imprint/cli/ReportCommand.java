@@ -1,0 +1,66 @@
+package io.imprint.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.imprint.cli.console.Table;
+import io.imprint.server.reports.Report;
+import io.imprint.server.reports.ReportCsv;
+import io.imprint.server.reports.ReportQuery;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code imprint report}: production per order, CM, product and time range. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Production report: totals, per-hour production, refusals by code, clone suspects, orders.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin AdminCommand.Target target;
+    @Option(names = "--order", description = "Order name.") String order;
+    @Option(names = "--cm", description = "Contract manufacturer.") String cm;
+    @Option(names = "--product", description = "Product name.") String product;
+    @Option(names = "--from", description = "Start (inclusive), ISO instant, e.g. 2026-01-05T00:00:00Z.") Instant from;
+    @Option(names = "--to", description = "End (exclusive), ISO instant.") Instant to;
+    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).") String format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.matches("table|json|csv")) {
+            throw new IllegalArgumentException("--format must be table, json or csv");
+        }
+        Report r = target.with(ops -> ops.report(new ReportQuery(order, cm, product, from, to)));
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            case "csv" -> out.print(ReportCsv.format(r));
+            default -> table(r, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void table(Report r, PrintWriter out) {
+        Table totals = new Table("outcome", "count");
+        r.totals().forEach(totals::row);
+        r.refusals().forEach((code, n) -> totals.row("  " + code, n));
+        totals.print(out);
+        out.println();
+        Table hours = new Table("hour (UTC)", "issued", "provisioned", "refused");
+        r.hours().forEach(h -> hours.row(h.hour(), h.issued(), h.provisioned(), h.refused()));
+        hours.print(out);
+        out.println();
+        Table suspects = new Table("clone suspect", "code", "chip", "serial", "order");
+        r.cloneSuspects().forEach(s -> suspects.row(s.time(), s.code(), s.chip(), s.serial(), s.order()));
+        suspects.print(out);
+        out.println();
+        Table orders = new Table("order", "CM", "state", "used", "quantity", "issued", "provisioned");
+        r.orders().forEach(o -> orders.row(o.name(), o.contractManufacturer(), o.state(), o.used(), o.quantity(),
+                o.issued(), o.provisioned()));
+        orders.print(out);
+    }
+}

@@ -1,0 +1,98 @@
+package io.imprint.server.admin;
+
+import io.imprint.server.tls.ServerCertificate;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * The running admin API listener: HTTPS, TLS 1.3 only, client certificates required and trusted only
+ * when issued by the operator CA. Without such a certificate the TLS handshake fails.
+ */
+public final class AdminListener implements AutoCloseable {
+    private final Javalin app;
+    private final ServerCertificate certificate;
+    private final int port;
+
+    private AdminListener(Javalin app, ServerCertificate certificate, int port) {
+        this.app = app;
+        this.certificate = certificate;
+        this.port = port;
+    }
+
+    /** Starts the listener on {@code host:port} (port 0 = ephemeral). */
+    public static AdminListener start(String host, int port, ServerCertificate certificate, OperatorCa ca,
+                                      AdminService service) {
+        KeyStore keyStore;
+        KeyStore trustStore;
+        try {
+            keyStore = certificate.keyStore(new char[0]);
+            trustStore = ca.trustStore();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot load the admin listener's key or trust store", e);
+        }
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            cfg.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, keyStore, trustStore, host,
+                    port));
+            AdminRouting.routing(cfg, service);
+        }).start();
+        int bound = -1;
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof ServerConnector sc && sc.getDefaultConnectionFactory() instanceof SslConnectionFactory) {
+                bound = sc.getLocalPort();
+            } else {
+                app.stop();
+                throw new IllegalStateException("the admin listener must have only its mTLS connector");
+            }
+        }
+        return new AdminListener(app, certificate, bound);
+    }
+
+    private static Connector connector(Server server, HttpConfiguration base, KeyStore keyStore, KeyStore trustStore,
+                                       String host, int port) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(keyStore);
+        ssl.setKeyStorePassword("");
+        ssl.setTrustStore(trustStore);
+        ssl.setNeedClientAuth(true);
+        ssl.setIncludeProtocols("TLSv1.3");
+        ssl.setSniRequired(false);
+        HttpConfiguration https = new HttpConfiguration(base);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    public int port() { return port; }
+
+    /** SHA-256 of the server certificate (the same one the device listener serves), for pinning. */
+    public String fingerprint() { return certificate.fingerprint(); }
+
+    public void stop() {
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

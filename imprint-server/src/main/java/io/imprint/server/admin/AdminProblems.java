@@ -1,0 +1,73 @@
+package io.imprint.server.admin;
+
+import io.imprint.protocol.crypto.Providers;
+import io.imprint.protocol.message.DeviceApi;
+import io.imprint.protocol.message.Problem;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin copy of the device listener's problem mapping: exceptions become RFC 9457
+ * {@code application/problem+json}. Every problem gets a
+ * correlation id, sent in the body and the {@code X-Correlation-Id} header and logged; unexpected
+ * exceptions become {@code internal} with no exception text on the wire.
+ */
+final class AdminProblems {
+    static final String HANDLED = "imprint.problem";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminProblems.class);
+    private final AdminJson json;
+
+    AdminProblems(AdminJson json) {
+        this.json = json;
+    }
+
+    void imprint(ImprintException e, Context ctx) {
+        render(ctx, e.code(), e.detail(), null);
+    }
+
+    void http(HttpResponseException e, Context ctx) {
+        ProblemCode code = switch (e.getStatus()) {
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 413 -> ProblemCode.REQUEST_TOO_LARGE;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> e.getStatus() >= 400 && e.getStatus() < 500 ? ProblemCode.MALFORMED_REQUEST
+                    : ProblemCode.INTERNAL;
+        };
+        render(ctx, code, code.title(), null);
+    }
+
+    void unexpected(Exception e, Context ctx) {
+        render(ctx, ProblemCode.INTERNAL, "internal error; quote the correlation id to the operator", e);
+    }
+
+    /** For statuses no handler produced (unknown paths and methods). */
+    void status(Context ctx) {
+        if (ctx.attribute(HANDLED) != null) {
+            return;
+        }
+        ProblemCode code = ctx.statusCode() == 405 ? ProblemCode.METHOD_NOT_ALLOWED : ProblemCode.NOT_FOUND;
+        render(ctx, code, "no such resource: " + ctx.method() + " " + ctx.path(), null);
+    }
+
+    private void render(Context ctx, ProblemCode code, String detail, Exception cause) {
+        String correlation = HexFormat.of().formatHex(Providers.randomBytes(8));
+        if (cause != null) {
+            LOG.error("{} {} -> {} [{}]", ctx.method(), ctx.path(), code.slug(), correlation, cause);
+        } else {
+            LOG.info("{} {} -> {} [{}]: {}", ctx.method(), ctx.path(), code.slug(), correlation, detail);
+        }
+        Problem problem = new Problem(code.type().toString(), code.title(), code.httpStatus(), detail, code.slug(),
+                correlation);
+        ctx.attribute(HANDLED, Boolean.TRUE);
+        ctx.status(code.httpStatus());
+        ctx.header("X-Correlation-Id", correlation);
+        ctx.contentType(DeviceApi.PROBLEM_JSON);
+        ctx.result(json.write(problem));
+    }
+}

@@ -1,0 +1,69 @@
+package io.imprint.server.admin;
+
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import java.security.cert.X509Certificate;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Routes of the admin listener. A before-handler turns the TLS-verified client certificate into an
+ * {@link Operator} once per request; every route names the roles it allows (checked again, with the
+ * cm-operator's own-CM filter, in {@link AdminService}).
+ */
+public final class AdminRouting {
+    public static final String BASE = "/admin/v1";
+    static final String OPERATOR = "imprint.operator";
+    private static final int MAX_BODY = 64 * 1024;
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> READERS = EnumSet.of(Role.OEM_ADMIN, Role.AUDITOR);
+    private static final Set<Role> ADMIN = EnumSet.of(Role.OEM_ADMIN);
+
+    private AdminRouting() {
+    }
+
+    /** Installs the admin routes and the problem mapping into a Javalin configuration. */
+    public static void routing(JavalinConfig cfg, AdminService service) {
+        AdminJson json = new AdminJson();
+        AdminProblems problems = new AdminProblems(json);
+        AdminHandlers h = new AdminHandlers(service, json);
+        cfg.http.maxRequestSize = MAX_BODY;
+        cfg.routes.before(ctx -> ctx.attribute(OPERATOR, operator(ctx)));
+        cfg.routes.get(BASE + "/products", allow(READERS, h::products));
+        cfg.routes.post(BASE + "/products", allow(ADMIN, h::enroll));
+        cfg.routes.get(BASE + "/orders", allow(ALL, h::orders));
+        cfg.routes.get(BASE + "/orders/{name}", allow(ALL, h::order));
+        cfg.routes.post(BASE + "/orders", allow(ADMIN, h::createOrder));
+        cfg.routes.post(BASE + "/orders/{name}/close", allow(ADMIN, h::closeOrder));
+        cfg.routes.get(BASE + "/reports", allow(ALL, h::report));
+        cfg.routes.get(BASE + "/events", allow(READERS, h::events));
+        cfg.routes.exception(ImprintException.class, problems::imprint);
+        cfg.routes.exception(HttpResponseException.class, problems::http);
+        cfg.routes.exception(Exception.class, problems::unexpected);
+        cfg.routes.error(404, problems::status);
+        cfg.routes.error(405, problems::status);
+    }
+
+    static Operator operator(Context ctx) {
+        Object certs = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+        if (!(certs instanceof X509Certificate[] chain) || chain.length == 0) {
+            throw new ImprintException(ProblemCode.UNAUTHORIZED, "a client certificate from the operator CA is required");
+        }
+        return OperatorCertificates.operator(chain[0]);
+    }
+
+    private static Handler allow(Set<Role> roles, Handler handler) {
+        return ctx -> {
+            Operator who = ctx.attribute(OPERATOR);
+            if (who == null || !roles.contains(who.role())) {
+                throw new ImprintException(ProblemCode.FORBIDDEN, "role "
+                        + (who == null ? "none" : who.role().slug()) + " may not " + ctx.method() + " " + ctx.path());
+            }
+            handler.handle(ctx);
+        };
+    }
+}

@@ -1,0 +1,12 @@
+package io.imprint.server.admin;
+
+import io.imprint.server.store.EventRow;
+
+/** One event-log entry as the admin API shows it. */
+public record EventView(String id, String time, String product, String orderId, String chipId, String serial,
+                        String outcome, String detail) {
+    static EventView of(EventRow e) {
+        return new EventView(e.id(), e.time().toString(), e.product(), e.orderId(), e.chipId(), e.serial(),
+                e.outcome(), e.detail());
+    }
+}

@@ -1,0 +1,119 @@
+package io.imprint.server.admin;
+
+import io.imprint.protocol.crypto.Providers;
+import io.imprint.server.issuance.PemFiles;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The operator CA in {@code <dataDir>/admin/ca} ({@code ca.crt}, {@code ca.key} mode 600), EC P-256,
+ * generated on first use. It signs operator client certificates; the admin listener trusts it alone.
+ */
+public final class OperatorCa {
+    private static final Duration CA_VALIDITY = Duration.ofDays(365L * 10);
+    private final X509Certificate certificate;
+    private final PrivateKey key;
+
+    private OperatorCa(X509Certificate certificate, PrivateKey key) {
+        this.certificate = certificate;
+        this.key = key;
+    }
+
+    /** The CA of {@code dataDir}, created when absent. */
+    public static OperatorCa loadOrCreate(Path dataDir) throws IOException, GeneralSecurityException {
+        Path dir = dataDir.resolve("admin").resolve("ca");
+        Path cert = dir.resolve("ca.crt");
+        Path keyFile = dir.resolve("ca.key");
+        if (!Files.exists(cert)) {
+            KeyPair pair = newKeyPair();
+            X500Name subject = new X500Name("CN=Imprint operator CA");
+            Instant now = Instant.now();
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(),
+                    Date.from(now.minusSeconds(60)), Date.from(now.plus(CA_VALIDITY)), subject, pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false,
+                            new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
+            PemFiles.writePrivate(keyFile, PemFiles.privateKeyPem(pair.getPrivate()));
+            PemFiles.writePublic(cert, PemFiles.pem(sign(b, pair.getPrivate())));
+        }
+        return new OperatorCa(PemFiles.certificate(Files.readString(cert)), PemFiles.privateKey(Files.readString(keyFile)));
+    }
+
+    /** Issues a client certificate for {@code operator}, valid for {@code validity}, to a fresh key. */
+    public OperatorCredential issue(Operator operator, Duration validity) throws GeneralSecurityException {
+        KeyPair pair = newKeyPair();
+        Instant now = Instant.now();
+        try {
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(),
+                    Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)),
+                    OperatorCertificates.subject(operator), pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
+            return new OperatorCredential(sign(b, key), pair.getPrivate(), certificate);
+        } catch (IOException e) {
+            throw new GeneralSecurityException("cannot build the operator certificate", e);
+        }
+    }
+
+    public X509Certificate certificate() { return certificate; }
+
+    /** A trust store holding only this CA, for the admin listener. */
+    public KeyStore trustStore() throws GeneralSecurityException, IOException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("operator-ca", certificate);
+        return ks;
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey signer) throws GeneralSecurityException {
+        try {
+            return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(
+                    "SHA256withECDSA").setProvider(Providers.bouncyCastle()).build(signer)));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException("cannot sign", e);
+        }
+    }
+
+    private static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"), Providers.random());
+        return g.generateKeyPair();
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(1, Providers.randomBytes(16));
+    }
+
+    @Override
+    public String toString() {
+        return "OperatorCa[" + certificate.getSubjectX500Principal() + "]";
+    }
+}
