@@ -112,7 +112,8 @@ class WebhookAlertsTest {
     private static Line line(Imprint imprint) throws Exception {
         KeyPair mpKey = TestDevice.newMpKey();
         imprint.products().enroll(new ProductEnrollment("gateway-x", "MIMX8MM6DVTLZAA",
-                HexFormat.of().formatHex(TestDevice.SRK_HASH), TestDevice.publicKeyHex(mpKey), null));
+                HexFormat.of().formatHex(TestDevice.SRK_HASH), TestDevice.publicKeyHex(mpKey), null,
+                io.imprint.server.testing.TestServer.POLICY));
         DeviceListener listener = imprint.startDeviceListener();
         return new Line(listener, new DeviceClient("127.0.0.1", listener.port(), listener.certificatePem()), mpKey);
     }
