@@ -48,7 +48,7 @@ final class DeviceCommand {
             EmulatedChipFile.create(dir, partNumber, Inputs.hex("--srk-hash", srkHash, 32), Inputs.hex("--fuse-seed", fuseSeed, 0),
                     id, lifecycle, opteeMpmr ? Mpmr.OPTEE_FILL : Mpmr.ZEROS);
             EmulatedCaamChip chip = EmulatedChipFile.load(dir);
-            spec.commandLine().getOut().println("Created " + chip.description() + " chip " + chip.chipIdHex() + " in " + dir);
+            spec.commandLine().getOut().println("Created " + chip.description() + " in " + dir);
             return 0;
         }
     }
