@@ -93,7 +93,7 @@ public final class Imprint implements AutoCloseable {
         this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
                 config.maxOutstandingChallenges(), config.clock());
         UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, reprovisionRepository, cas,
-                new DeviceCertificates(config.certificateValidity()), escrow, config.clock());
+                new DeviceCertificates(config.certificateValidity()), escrow, events, config.clock());
         this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events,
                 policies);
         this.receipts = new Receipts(database, units, products, escrow, events, config.clock());

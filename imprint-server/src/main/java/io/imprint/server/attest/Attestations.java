@@ -70,12 +70,11 @@ public final class Attestations {
             // any unit state changes, and a refusal changes nothing else.
             policies.enforce(verified, () -> issuer.orderNameFor(product.name(), evidence.serial()));
             String session = HexFormat.of().formatHex(evidence.sessionId());
-            IssuedUnit unit = issuer.issue(verified, csr, session);
+            IssuedUnit unit = issuer.issue(verified, csr, session, attempt);
             attempt.orderId(unit.orderId()).serial(unit.serial());
             try {
                 Envelope envelope = EnvelopeCrypto.seal(evidence.deviceKey(), evidence.sessionId(), signed,
                         unit.secrets());
-                events.record(unit.outcome(), attempt, null);
                 return new ProvisioningResponse(Base64Field.encode(evidence.sessionId()), unit.serial(),
                         new EnvelopeMessage(Base64Field.encode(envelope.ephemeralKey()),
                                 Base64Field.encode(envelope.iv()), Base64Field.encode(envelope.ciphertext())),

@@ -4,6 +4,7 @@ import io.imprint.protocol.codec.Evidence;
 import io.imprint.protocol.crypto.EcPoints;
 import io.imprint.protocol.envelope.SecretItems;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.issuance.CertificateChains;
 import io.imprint.server.issuance.DeviceCertificates;
@@ -47,11 +48,14 @@ public final class UnitIssuer {
     private final ProductCaStore cas;
     private final DeviceCertificates certificates;
     private final Escrow escrow;
+    private final EventLog events;
     private final Clock clock;
 
     public UnitIssuer(Database db, UnitRepository units, OrderRepository orders, ReprovisionRepository reprovisions,
-                      ProductCaStore cas, DeviceCertificates certificates, Escrow escrow, Clock clock) {
+                      ProductCaStore cas, DeviceCertificates certificates, Escrow escrow, EventLog events,
+                      Clock clock) {
         this.db = db;
+        this.events = events;
         this.units = units;
         this.orders = orders;
         this.selection = new OrderSelection(orders);
@@ -72,7 +76,13 @@ public final class UnitIssuer {
                 s.get().number())).map(o -> o.name()).orElse(null);
     }
 
-    IssuedUnit issue(VerifiedEvidence verified, VerifiedCsr csr, String sessionHex) throws GeneralSecurityException {
+    /**
+     * Decides and records the unit of one verified attempt. The unit row, the order's quota and the
+     * attempt's event (with its audit entry) commit in one transaction: no unit without its record.
+     * Fresh secrets not handed out (a retry re-delivers the escrowed ones) are wiped.
+     */
+    IssuedUnit issue(VerifiedEvidence verified, VerifiedCsr csr, String sessionHex, Attempt attempt)
+            throws GeneralSecurityException {
         Evidence ev = verified.evidence();
         String product = verified.product().name();
         ProductCa ca = cas.get(product);
@@ -82,14 +92,27 @@ public final class UnitIssuer {
         String freshChain = ev.serial().isEmpty() ? null : chain(ca, csr, ev.serial(), ev.chipIdHex());
         String sealed = Base64.getEncoder().encodeToString(escrow.seal(product, ev.chipIdHex(), fresh));
         Fresh material = new Fresh(fresh, freshChain, sealed);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return db.transaction(c -> decide(c, product, ev, sessionHex, csr, ca, material));
-            } catch (UniqueViolation raced) {
-                // Another node inserted this chip or serial meanwhile: decide again, now seeing its row.
-                if (attempt > 0) {
-                    throw raced;
+        IssuedUnit unit = null;
+        try {
+            for (int round = 0; ; round++) {
+                try {
+                    unit = db.transaction(c -> {
+                        IssuedUnit decided = decide(c, product, ev, sessionHex, csr, ca, material);
+                        attempt.orderId(decided.orderId()).serial(decided.serial());
+                        events.record(c, decided.outcome(), attempt, null);
+                        return decided;
+                    });
+                    return unit;
+                } catch (UniqueViolation raced) {
+                    // Another node inserted this chip or serial meanwhile: decide again, now seeing its row.
+                    if (round > 0) {
+                        throw raced;
+                    }
                 }
+            }
+        } finally {
+            if (unit == null || unit.secrets() != fresh) {
+                fresh.destroy();
             }
         }
     }

@@ -6,6 +6,8 @@ import io.imprint.server.store.EventRepository;
 import io.imprint.server.store.EventRow;
 import io.imprint.server.store.StoreException;
 import io.imprint.server.store.UnitRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,19 +47,28 @@ public final class EventLog {
 
     /** Writes the event of {@code attempt} with {@code outcome} (a fixed outcome or a problem slug). */
     public void record(String outcome, Attempt attempt, String detail) {
-        String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        EventRow row = new EventRow(UUID.randomUUID().toString(), clock.instant(), attempt.product(),
-                attempt.orderId(), attempt.chipId(), attempt.serial(), outcome, attempt.evidenceSha256(), d);
         try {
             db.transaction(c -> {
-                events.insert(c, row);
-                audit.append(c, AuditTrail.EVENT, "device", auditPayload(row));
+                record(c, outcome, attempt, detail);
                 return null;
             });
         } catch (StoreException e) {
             LOG.error("event {} for chip {} could not be written", outcome, attempt.chipId(), e);
             throw e;
         }
+    }
+
+    /**
+     * Writes the event and its audit entry inside the caller's transaction: a state change and its
+     * record commit together or not at all (used for accepted attempts; refusals use their own
+     * transaction so a rollback never loses them).
+     */
+    public void record(Connection c, String outcome, Attempt attempt, String detail) throws SQLException {
+        String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+        EventRow row = new EventRow(UUID.randomUUID().toString(), clock.instant(), attempt.product(),
+                attempt.orderId(), attempt.chipId(), attempt.serial(), outcome, attempt.evidenceSha256(), d);
+        events.insert(c, row);
+        audit.append(c, AuditTrail.EVENT, "device", auditPayload(row));
     }
 
     private static Map<String, String> auditPayload(EventRow row) {
