@@ -104,6 +104,9 @@ public final class Imprint implements AutoCloseable {
         this.reports = new Reports(database, orders, events);
         this.admin = new AdminService(products, orders, events, reports,
                 new ChainedAdminAudit(audit, new JdbcAdminAudit(database, config.clock())));
+        if (alerts != null) {
+            alerts.start(); // last: a failure above must not leave a sender thread behind
+        }
     }
 
     /** Opens the database (migrating it) and wires the services. */

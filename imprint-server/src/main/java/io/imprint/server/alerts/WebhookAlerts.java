@@ -41,6 +41,10 @@ public final class WebhookAlerts implements AlertSink, AutoCloseable {
         this.clock = clock;
         this.http = WebhookTrust.client(config);
         this.sender = Thread.ofPlatform().daemon().name("imprint-alert-sender").unstarted(this::run);
+    }
+
+    /** Starts the background sender; the composition root calls it once everything else is wired. */
+    public void start() {
         sender.start();
     }
 

@@ -163,6 +163,11 @@ public final class UnitIssuer {
             throw new UnitRefusal(ProblemCode.CHIP_SERIAL_MISMATCH,
                     "this chip already holds serial " + unit.serial() + ", not " + serial, unit.orderId());
         }
+        if (unit.escrow() == null || unit.escrow().isEmpty()) {
+            // Provisioned offline from a bundle: the server never held its secrets, so it cannot re-deliver them.
+            throw new UnitRefusal(ProblemCode.CHIP_ALREADY_PROVISIONED, "this chip was provisioned offline as "
+                    + unit.serial() + "; re-provision it with a new bundle, not over the network", unit.orderId());
+        }
         try {
             SecretItems secrets = escrow.open(product, unit.chipId(), Base64.getDecoder().decode(unit.escrow()));
             X509Certificate current = CertificateChains.first(unit.certificateChain());

@@ -67,6 +67,7 @@ public final class Orders {
                 millis(request.validFrom()), millis(request.validUntil()));
         try {
             db.transaction(c -> {
+                repository.lockProduct(c, product);
                 for (OrderRow other : repository.withSerialShape(c, product, range.prefix(), range.digits())) {
                     if (range.overlaps(toOrder(other).serials())) {
                         throw new ImprintException(ProblemCode.CONFLICT,

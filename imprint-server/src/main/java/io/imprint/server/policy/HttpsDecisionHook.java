@@ -40,16 +40,16 @@ public final class HttpsDecisionHook implements DecisionHook {
 
     @Override
     public void allow(HookClaims claims) {
-        CompletableFuture<HttpResponse<String>> answer;
+        CompletableFuture<HttpResponse<byte[]>> answer;
         try {
             HttpRequest request = HttpRequest.newBuilder(settings.url()).timeout(settings.timeout())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(claims))).build();
-            answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            answer = client.sendAsync(request, BoundedBody.upTo(MAX_ANSWER));
         } catch (Exception e) {
             throw refused("error", e);
         }
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
             response = answer.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -61,10 +61,10 @@ public final class HttpsDecisionHook implements DecisionHook {
         } catch (Exception e) {
             throw refused(e.getCause() instanceof java.net.http.HttpTimeoutException ? "timeout" : "error", e);
         }
-        if (response.statusCode() != 200 || response.body().length() > MAX_ANSWER) {
+        if (response.statusCode() != 200) {
             throw refused("error", new IllegalStateException("HTTP " + response.statusCode()));
         }
-        if (!explicitAllow(response.body())) {
+        if (!explicitAllow(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
             throw refused("denied", null);
         }
     }

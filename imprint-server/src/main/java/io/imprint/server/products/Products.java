@@ -49,8 +49,11 @@ public final class Products {
             throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "MP public key: " + ex.getMessage());
         }
         SecretTemplate template = e.template() == null ? SecretTemplate.DEFAULT : e.template();
-        if (find(name).isPresent()) {
-            throw new ImprintException(ProblemCode.CONFLICT, "product " + name + " is already enrolled");
+        for (Product other : list()) {
+            // Names differing only in case would share a CA directory on case-insensitive file systems.
+            if (other.name().equalsIgnoreCase(name)) {
+                throw new ImprintException(ProblemCode.CONFLICT, "product " + other.name() + " is already enrolled");
+            }
         }
         ProductCa ca;
         try {

@@ -61,6 +61,14 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
+    public void lockProduct(Connection c, String product) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE products SET part_number = part_number WHERE name = ?")) {
+            s.setString(1, product);
+            s.executeUpdate();
+        }
+    }
+
+    @Override
     public List<OrderRow> withSerialShape(Connection c, String product, String prefix, int digits)
             throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM orders WHERE product = ? AND serial_prefix = ? "

@@ -20,6 +20,13 @@ public interface OrderRepository {
     /** Orders of {@code product} with this prefix and digit count (any state). */
     List<OrderRow> withSerialShape(Connection c, String product, String prefix, int digits) throws SQLException;
 
+    /**
+     * Serializes order creation per product until the transaction ends (a row lock on the product on
+     * PostgreSQL; SQLite writers are serialized already), so two concurrent creates cannot both pass
+     * the overlap check.
+     */
+    void lockProduct(Connection c, String product) throws SQLException;
+
     /** The open order of {@code product} whose range holds the serial, if any. */
     Optional<OrderRow> openOrderFor(Connection c, String product, String prefix, int digits, long number)
             throws SQLException;
