@@ -52,6 +52,21 @@ public final class AlertOutbox {
         return out;
     }
 
+    /**
+     * Claims a due alert for one sender until {@code leaseUntilMillis}: with several server nodes on
+     * one database only the node whose conditional update succeeds delivers it; if that node dies,
+     * the alert is due again when the lease ends.
+     */
+    public boolean claim(Connection c, String id, long nowMillis, long leaseUntilMillis) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE alert_outbox SET next_attempt_at = ? "
+                + "WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?")) {
+            s.setLong(1, leaseUntilMillis);
+            s.setString(2, id);
+            s.setLong(3, nowMillis);
+            return s.executeUpdate() == 1;
+        }
+    }
+
     public void delivered(Connection c, String id, int attempts) throws SQLException {
         update(c, id, "delivered", attempts, 0, null);
     }

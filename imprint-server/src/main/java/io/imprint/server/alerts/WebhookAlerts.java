@@ -27,6 +27,8 @@ public final class WebhookAlerts implements AlertSink, AutoCloseable {
     private final Clock clock;
     private final HttpClient http;
     private final Object signal = new Object();
+    /** How long a claimed alert is reserved for this node's delivery attempt. */
+    private static final java.time.Duration LEASE = java.time.Duration.ofMinutes(2);
     private final Thread sender;
     private volatile boolean running = true;
     private boolean woken;
@@ -73,7 +75,10 @@ public final class WebhookAlerts implements AlertSink, AutoCloseable {
                     if (!running) {
                         return;
                     }
-                    deliver(p);
+                    long now = clock.millis();
+                    if (db.autoCommit(c -> outbox.claim(c, p.id(), now, now + LEASE.toMillis()))) {
+                        deliver(p);
+                    }
                 }
                 if (due.size() < BATCH) {
                     pause(nextWait());
