@@ -2,22 +2,16 @@ package io.imprint.cli;
 
 import io.imprint.cli.console.Table;
 import io.imprint.protocol.crypto.Providers;
-import io.imprint.server.Imprint;
-import io.imprint.server.admin.AdminClient;
 import io.imprint.server.admin.AdminOperations;
-import io.imprint.server.admin.LocalAdmin;
 import io.imprint.server.admin.Operator;
 import io.imprint.server.admin.OperatorCa;
-import io.imprint.server.admin.OperatorCredential;
 import io.imprint.server.admin.OrderView;
 import io.imprint.server.admin.ProductView;
 import io.imprint.server.admin.Role;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,28 +22,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "admin", description = "Operator access: client certificates; orders and products via --server or --data-dir.",
         subcommands = {AdminCommand.IssueCert.class, AdminCommand.Orders.class, AdminCommand.Products.class})
 final class AdminCommand {
-
-    /** Either a running server's admin API (--server, --operator, --pin) or a local data directory. */
-    static final class Target {
-        @Mixin StoreOptions store;
-        @Option(names = "--server", description = "Admin API URL, e.g. https://127.0.0.1:8444 (else work on --data-dir).") URI server;
-        @Option(names = "--operator", description = "Operator credentials: prefix of NAME.crt/NAME.key, or their directory.") Path operator;
-        @Option(names = "--pin", description = "SHA-256 of the server's TLS certificate (printed by `imprint server`).") String pin;
-
-        /** Runs {@code work} against the chosen target. */
-        <T> T with(Function<AdminOperations, T> work) throws Exception {
-            if (server != null) {
-                if (operator == null || pin == null) {
-                    throw new IllegalArgumentException("--server needs --operator and --pin");
-                }
-                return work.apply(new AdminClient(server, OperatorCredential.read(operator), pin));
-            }
-            try (Imprint imprint = Imprint.open(store.config())) {
-                Operator local = new Operator("local:" + System.getProperty("user.name", "unknown"), Role.OEM_ADMIN, null);
-                return work.apply(new LocalAdmin(imprint.admin(), local));
-            }
-        }
-    }
 
     @Command(name = "issue-cert", mixinStandardHelpOptions = true,
             description = "Issues an operator client certificate from the operator CA in <data-dir>/admin/ca.")
@@ -86,7 +58,7 @@ final class AdminCommand {
     @Command(name = "orders", mixinStandardHelpOptions = true, description = "Lists orders the operator may see.")
     static final class Orders implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin Target target;
+        @Mixin AdminTarget target;
         @Option(names = "--product", description = "Only this product's orders.") String product;
 
         @Override
@@ -103,7 +75,7 @@ final class AdminCommand {
     @Command(name = "products", mixinStandardHelpOptions = true, description = "Lists enrolled products.")
     static final class Products implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin Target target;
+        @Mixin AdminTarget target;
 
         @Override
         public Integer call() throws Exception {

@@ -3,6 +3,9 @@ package io.imprint.cli;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.Imprint;
+import io.imprint.server.admin.AdminOperations;
+import io.imprint.server.admin.AuditVerification;
+import io.imprint.server.admin.CheckpointView;
 import io.imprint.server.audit.AuditCheckpoint;
 import io.imprint.server.audit.AuditExportFile;
 import io.imprint.server.audit.AuditKey;
@@ -27,28 +30,38 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code imprint audit ...}: export, verify and checkpoint the tamper-evident audit trail. */
+/** {@code imprint audit ...}: export, verify and checkpoint the tamper-evident audit trail, locally or via --server. */
 @Command(name = "audit", description = "Tamper-evident audit trail: export, verify offline, checkpoint.",
         subcommands = {AuditCommand.Export.class, AuditCommand.Verify.class, AuditCommand.Checkpoint.class})
 final class AuditCommand {
     /** Exit code of a trail that does not verify. */
     static final int TAMPERED = 3;
 
+    /**
+     * With --data-dir the audit commands work on the store directly, leaving no admin entry: an entry
+     * recording a checkpoint would land after it, so the trail could never end fully signed. Via
+     * --server they are admin API calls, recorded like every other.
+     */
+    private static <T> T local(AdminTarget target, java.util.function.Function<Imprint, T> work) {
+        try (Imprint imprint = Imprint.open(target.store.config())) {
+            return work.apply(imprint);
+        }
+    }
+
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Writes a self-contained, verifiable export, ending with a checkpoint signed now.")
     static final class Export implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Mixin AdminTarget target;
         @Option(names = "--out", required = true, description = "Export file to write (JSON lines).") Path out;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".audit-export", ".tmp");
             AuditLog log;
-            try (Imprint imprint = Imprint.open(store.config());
-                 Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                log = imprint.audit().export(w);
-            } catch (IOException | RuntimeException e) {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                log = target.remote() ? target.with(ops -> ops.exportAudit(w)) : local(target, i -> i.audit().export(w));
+            } catch (Exception e) {
                 Files.deleteIfExists(tmp);
                 throw e;
             }
@@ -62,11 +75,12 @@ final class AuditCommand {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Verifies an export offline (--file), or the store directly (--data-dir / --database-url). "
+            description = "Verifies an export offline (--file), the store directly (--data-dir / --database-url), "
+                    + "or the server's store via --server. "
                     + "Prints OK with counts, or one line naming the first bad entry and exits " + TAMPERED + ".")
     static final class Verify implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Mixin AdminTarget target;
         @Option(names = "--file", description = "Export file to verify offline.") Path file;
         @Option(names = "--key", description = "Audit public key (PEM) the auditor trusts; the export must name it.")
         Path key;
@@ -74,11 +88,20 @@ final class AuditCommand {
         Path previous;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             boolean storeGiven = spec.commandLine().getParseResult().hasMatchedOption("--data-dir")
-                    || spec.commandLine().getParseResult().hasMatchedOption("--database-url");
+                    || spec.commandLine().getParseResult().hasMatchedOption("--database-url") || target.remote();
             if (file != null && storeGiven) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "give --file or a store, not both");
+            }
+            if (target.remote()) {
+                if (key != null || previous != null) {
+                    throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
+                            "--key and --previous apply to --file and --data-dir; export first, then verify the file");
+                }
+                AuditVerification v = target.with(AdminOperations::verifyAudit);
+                spec.commandLine().getOut().println(v.summary());
+                return v.verified() ? 0 : TAMPERED;
             }
             if (file == null && key != null && previous == null) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--key applies to --file");
@@ -89,10 +112,7 @@ final class AuditCommand {
                 if (previous != null) {
                     AuditVerifier.requireExtends(verified, verifyFile(previous));
                 }
-                out.println("OK: " + verified.entryCount() + " entries, " + verified.checkpointCount()
-                        + " checkpoints, head " + verified.headHash().substring(0, 16)
-                        + verified.lastCheckpoint().map(c -> ", last checkpoint covers entry " + c.seq()
-                        + " signed at " + c.signedAt()).orElse(", no checkpoint yet"));
+                out.println(AuditVerification.of(verified).summary());
                 return 0;
             } catch (AuditTamperException e) {
                 out.println("TAMPERED: " + e.getMessage());
@@ -108,7 +128,7 @@ final class AuditCommand {
         }
 
         private VerifiedAuditLog verifyStore() throws AuditTamperException {
-            try (Imprint imprint = Imprint.open(store.config())) {
+            try (Imprint imprint = Imprint.open(target.store.config())) {
                 return imprint.audit().verifyStore();
             }
         }
@@ -126,15 +146,14 @@ final class AuditCommand {
             description = "Signs a checkpoint covering the newest entry now.")
     static final class Checkpoint implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Mixin AdminTarget target;
 
         @Override
-        public Integer call() {
-            try (Imprint imprint = Imprint.open(store.config())) {
-                AuditCheckpoint cp = imprint.audit().checkpoint();
-                spec.commandLine().getOut().println("Checkpoint covers entry " + cp.seq() + " (hash "
-                        + cp.entryHash().substring(0, 16) + "), signed at " + cp.signedAt());
-            }
+        public Integer call() throws Exception {
+            CheckpointView cp = target.remote() ? target.with(AdminOperations::checkpoint)
+                    : local(target, i -> CheckpointView.of(i.audit().checkpoint()));
+            spec.commandLine().getOut().println("Checkpoint covers entry " + cp.seq() + " (hash "
+                    + cp.entryHash().substring(0, 16) + "), signed at " + cp.signedAt());
             return 0;
         }
     }

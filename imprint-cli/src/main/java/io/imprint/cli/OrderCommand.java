@@ -1,13 +1,14 @@
 package io.imprint.cli;
 
 import io.imprint.cli.console.Table;
-import io.imprint.server.Imprint;
-import io.imprint.server.orders.Order;
+import io.imprint.server.admin.AdminOperations;
+import io.imprint.server.admin.OrderView;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.orders.Reconciliation;
 import io.imprint.server.orders.VerifiedReconciliation;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code imprint order ...}: production orders for contract manufacturers and their life cycle. */
+/** {@code imprint order ...}: production orders for contract manufacturers and their life cycle, locally or via --server. */
 @Command(name = "order", description = "Production orders: contract manufacturer, quantity, serial range, life cycle.",
         subcommands = {OrderCommand.Create.class, OrderCommand.ListOrders.class, OrderCommand.Open.class,
                 OrderCommand.Suspend.class, OrderCommand.Resume.class, OrderCommand.Resize.class,
@@ -25,7 +26,7 @@ final class OrderCommand {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Authorizes a production run.")
     static final class Create implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Mixin AdminTarget target;
         @Option(names = "--name", required = true, description = "Order name, e.g. PO-2026-001.") String name;
         @Option(names = "--product", required = true) String product;
         @Option(names = "--cm", required = true, description = "Contract manufacturer.") String cm;
@@ -39,14 +40,13 @@ final class OrderCommand {
         @Option(names = "--draft", description = "Create as a draft; 'order open' starts production.") boolean draft;
 
         @Override
-        public Integer call() {
-            try (Imprint imprint = Imprint.open(store.config())) {
-                Order o = imprint.orders().create(new OrderRequest(name, product, cm, quantity, serials, serialMode,
-                        validFrom, validUntil, draft));
-                spec.commandLine().getOut().println((draft ? "Drafted" : "Opened") + " order " + o.name() + " for "
-                        + o.contractManufacturer() + ": " + o.quantity() + " x " + o.product() + ", serials "
-                        + o.serials() + " (" + o.serialMode() + "-assigned)");
-            }
+        public Integer call() throws Exception {
+            OrderRequest request = new OrderRequest(name, product, cm, quantity, serials, serialMode, validFrom,
+                    validUntil, draft);
+            OrderView o = target.with(ops -> ops.createOrder(request));
+            spec.commandLine().getOut().println((draft ? "Drafted" : "Opened") + " order " + o.name() + " for "
+                    + o.contractManufacturer() + ": " + o.quantity() + " x " + o.product() + ", serials "
+                    + o.serials() + " (" + o.serialMode() + "-assigned)");
             return 0;
         }
     }
@@ -54,20 +54,19 @@ final class OrderCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists orders and their progress.")
     static final class ListOrders implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Mixin AdminTarget target;
         @Option(names = "--product", description = "Only this product's orders.") String product;
 
         @Override
-        public Integer call() {
-            try (Imprint imprint = Imprint.open(store.config())) {
-                Table t = new Table("order", "product", "CM", "state", "used", "quantity", "serials", "mode", "valid");
-                for (Order o : imprint.orders().list(product)) {
-                    t.row(o.name(), o.product(), o.contractManufacturer(), o.state(), o.used(), o.quantity(), o.serials(),
-                            o.serialMode(), (o.validFrom() == null ? "" : o.validFrom()) + ".."
-                                    + (o.validUntil() == null ? "" : o.validUntil()));
-                }
-                t.print(spec.commandLine().getOut());
+        public Integer call() throws Exception {
+            List<OrderView> orders = target.with(ops -> ops.orders(product));
+            Table t = new Table("order", "product", "CM", "state", "used", "quantity", "serials", "mode", "valid");
+            for (OrderView o : orders) {
+                t.row(o.name(), o.product(), o.contractManufacturer(), o.state(), o.used(), o.quantity(), o.serials(),
+                        o.serialMode(), (o.validFrom() == null ? "" : o.validFrom()) + ".."
+                                + (o.validUntil() == null ? "" : o.validUntil()));
             }
+            t.print(spec.commandLine().getOut());
             return 0;
         }
     }
@@ -75,60 +74,58 @@ final class OrderCommand {
     /** A command that names one order and changes it. */
     abstract static class Change implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Mixin AdminTarget target;
         @Option(names = "--name", required = true, description = "Order name.") String name;
 
-        abstract String apply(Imprint imprint);
+        abstract String apply(AdminOperations ops);
 
         @Override
-        public Integer call() {
-            try (Imprint imprint = Imprint.open(store.config())) {
-                spec.commandLine().getOut().println(apply(imprint));
-            }
+        public Integer call() throws Exception {
+            spec.commandLine().getOut().println(target.with(this::apply));
             return 0;
         }
 
-        static String state(String verb, Order o) {
+        static String state(String verb, OrderView o) {
             return verb + " order " + o.name() + ": " + o.state() + ", " + o.used() + "/" + o.quantity() + " used";
         }
     }
 
     @Command(name = "open", mixinStandardHelpOptions = true, description = "Opens a draft order.")
     static final class Open extends Change {
-        String apply(Imprint i) { return state("Opened", i.orders().open(name)); }
+        String apply(AdminOperations ops) { return state("Opened", ops.openOrder(name)); }
     }
 
     @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspends an open order (resumable).")
     static final class Suspend extends Change {
-        String apply(Imprint i) { return state("Suspended", i.orders().suspend(name)); }
+        String apply(AdminOperations ops) { return state("Suspended", ops.suspendOrder(name)); }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resumes a suspended order.")
     static final class Resume extends Change {
-        String apply(Imprint i) { return state("Resumed", i.orders().resume(name)); }
+        String apply(AdminOperations ops) { return state("Resumed", ops.resumeOrder(name)); }
     }
 
     @Command(name = "resize", mixinStandardHelpOptions = true, description = "Raises or lowers the quantity (not below used).")
     static final class Resize extends Change {
         @Option(names = "--quantity", required = true, description = "New quantity.") long quantity;
 
-        String apply(Imprint i) { return state("Resized", i.orders().resize(name, quantity)); }
+        String apply(AdminOperations ops) { return state("Resized", ops.resizeOrder(name, quantity)); }
     }
 
     @Command(name = "close", mixinStandardHelpOptions = true,
             description = "Closes an order for good and prints its signed reconciliation.")
     static final class Close extends Change {
-        String apply(Imprint i) {
-            Reconciliation r = i.orders().close(name);
-            return "Closed order " + r.order() + " at " + r.used() + "/" + r.quantity() + "\n"
-                    + Show.format(i.orders().reconciliation(name));
+        String apply(AdminOperations ops) {
+            VerifiedReconciliation v = ops.closeOrder(name);
+            Reconciliation r = v.reconciliation();
+            return "Closed order " + r.order() + " at " + r.used() + "/" + r.quantity() + "\n" + Show.format(v);
         }
     }
 
     @Command(name = "reconciliation", mixinStandardHelpOptions = true,
             description = "Shows a closed order's reconciliation and verifies its audit signature.")
     static final class Show extends Change {
-        String apply(Imprint i) { return format(i.orders().reconciliation(name)); }
+        String apply(AdminOperations ops) { return format(ops.reconciliation(name)); }
 
         static String format(VerifiedReconciliation v) {
             Reconciliation r = v.reconciliation();

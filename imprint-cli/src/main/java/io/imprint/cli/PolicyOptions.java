@@ -2,11 +2,8 @@ package io.imprint.cli;
 
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
-import io.imprint.server.policy.HookSettings;
-import io.imprint.server.policy.ProductPolicy;
-import io.imprint.server.policy.SoftwareRule;
+import io.imprint.server.admin.PolicyRequest;
 import java.net.URI;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The policy flags shared by {@code product enroll} and {@code product policy}. */
@@ -37,16 +34,14 @@ final class PolicyOptions {
     @Option(names = "--hook-timeout-ms", defaultValue = "2000", description = "Hook time limit (default: ${DEFAULT-VALUE}).")
     long hookTimeoutMs;
 
-    ProductPolicy policy() throws java.io.IOException {
-        HookSettings hook = null;
-        if (hookUrl != null) {
-            hook = new HookSettings(hookUrl, hookCa == null ? null
-                    : new String(Inputs.readFile("--hook-ca", java.nio.file.Path.of(hookCa)), java.nio.charset.StandardCharsets.US_ASCII), hookPin,
-                    Duration.ofMillis(hookTimeoutMs));
-        } else if (hookCa != null || hookPin != null) {
+    /** The policy as flagged; the hook CA file is read here, everything is validated by the server. */
+    PolicyRequest request() throws java.io.IOException {
+        if (hookUrl == null && (hookCa != null || hookPin != null)) {
             throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--hook-ca and --hook-pin need --hook-url");
         }
-        return new ProductPolicy(SoftwareRule.parse(software), ProductPolicy.parseMetadata(metadata), development,
-                ProductPolicy.parseMpmr(mpmr), hook);
+        String caPem = hookCa == null ? null : new String(Inputs.readFile("--hook-ca", java.nio.file.Path.of(hookCa)),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        return new PolicyRequest(software, metadata, development, mpmr, hookUrl == null ? null : hookUrl.toString(),
+                hookUrl == null ? null : caPem, hookUrl == null ? null : hookPin, hookTimeoutMs);
     }
 }

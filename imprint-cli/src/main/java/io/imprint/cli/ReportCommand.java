@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Production report: totals, per-hour production, refusals by code, clone suspects, orders.")
 final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin AdminCommand.Target target;
+    @Mixin AdminTarget target;
     @Option(names = "--order", description = "Order name.") String order;
     @Option(names = "--cm", description = "Contract manufacturer.") String cm;
     @Option(names = "--product", description = "Product name.") String product;

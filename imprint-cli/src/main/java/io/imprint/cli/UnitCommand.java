@@ -1,6 +1,7 @@
 package io.imprint.cli;
 
-import io.imprint.server.Imprint;
+import io.imprint.server.admin.ReprovisionRequest;
+import io.imprint.server.admin.ReprovisionView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,19 +20,26 @@ final class UnitCommand {
             description = "Allows one more provisioning of an already provisioned chip (single use, recorded).")
     static final class AuthorizeReprovision implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Mixin AdminTarget target;
         @Option(names = "--product", required = true) String product;
         @Option(names = "--chip", required = true, description = "Chip ID in hex.") String chip;
         @Option(names = "--reason", required = true, description = "Why, e.g. RMA-123.") String reason;
-        @Option(names = "--by", required = true, description = "Operator authorizing it.") String by;
+        @Option(names = "--by", description = "Operator authorizing it (with --data-dir; via --server it is the "
+                + "operator certificate's name).") String by;
 
         @Override
-        public Integer call() {
-            try (Imprint imprint = Imprint.open(store.config())) {
-                String id = imprint.reprovisioning().authorize(product, chip, reason, by);
-                spec.commandLine().getOut().println("Authorized one re-provisioning of chip " + chip.strip().toUpperCase(java.util.Locale.ROOT)
-                        + " of " + product + " (" + reason + ", by " + by + "), authorization " + id);
+        public Integer call() throws Exception {
+            if (target.remote() && by != null) {
+                throw new IllegalArgumentException("--by applies to --data-dir; via --server the operator certificate names who authorizes");
             }
+            if (!target.remote() && (by == null || by.isBlank())) {
+                throw new IllegalArgumentException("--by is required with --data-dir");
+            }
+            ReprovisionRequest request = new ReprovisionRequest(product, chip, reason);
+            ReprovisionView a = target.remote() ? target.with(ops -> ops.authorizeReprovision(request))
+                    : target.with(by, ops -> ops.authorizeReprovision(request));
+            spec.commandLine().getOut().println("Authorized one re-provisioning of chip " + a.chip() + " of "
+                    + a.product() + " (" + a.reason() + ", by " + a.by() + "), authorization " + a.id());
             return 0;
         }
     }

@@ -2,14 +2,26 @@ package io.imprint.server.admin;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.imprint.protocol.message.Problem;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.audit.AuditExportFile;
+import io.imprint.server.audit.AuditLog;
+import io.imprint.server.audit.AuditTamperException;
 import io.imprint.server.orders.OrderRequest;
+import io.imprint.server.orders.VerifiedReconciliation;
 import io.imprint.server.reports.Report;
 import io.imprint.server.reports.ReportQuery;
 import io.imprint.server.tls.PinnedTrustManager;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,7 +46,9 @@ import javax.net.ssl.TrustManager;
 public final class AdminClient implements AdminOperations {
     private final HttpClient http;
     private final URI base;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final int MAX_PROBLEM = 64 * 1024;
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     public AdminClient(URI server, OperatorCredential operator, String pin) throws GeneralSecurityException,
             IOException {
@@ -66,8 +80,34 @@ public final class AdminClient implements AdminOperations {
 
     @Override public OrderView createOrder(OrderRequest request) { return post("orders", request, type(OrderView.class)); }
 
-    @Override public OrderView closeOrder(String name) {
-        return post("orders/" + encode(name) + "/close", Map.of(), type(OrderView.class));
+    @Override public ProductView setPolicy(String product, PolicyRequest policy) {
+        return send(json(HttpRequest.newBuilder(path("products/" + encode(product) + "/policy")), "PUT", policy),
+                type(ProductView.class));
+    }
+
+    @Override public OrderView openOrder(String name) { return change(name, "open", Map.of()); }
+
+    @Override public OrderView suspendOrder(String name) { return change(name, "suspend", Map.of()); }
+
+    @Override public OrderView resumeOrder(String name) { return change(name, "resume", Map.of()); }
+
+    @Override public OrderView resizeOrder(String name, long quantity) {
+        return change(name, "resize", Map.of("quantity", quantity));
+    }
+
+    /** Verifies the reconciliation's signature here, with the audit key it names. */
+    @Override public VerifiedReconciliation closeOrder(String name) {
+        return this.<SignedReconciliation>post("orders/" + encode(name) + "/close", Map.of(),
+                type(SignedReconciliation.class)).verify();
+    }
+
+    @Override public VerifiedReconciliation reconciliation(String name) {
+        return this.<SignedReconciliation>get("orders/" + encode(name) + "/reconciliation",
+                type(SignedReconciliation.class)).verify();
+    }
+
+    @Override public ReprovisionView authorizeReprovision(ReprovisionRequest request) {
+        return post("units/reprovision-authorizations", request, type(ReprovisionView.class));
     }
 
     @Override public Report report(ReportQuery q) {
@@ -79,14 +119,51 @@ public final class AdminClient implements AdminOperations {
                 Integer.toString(limit))), list(EventView.class));
     }
 
+    /** Streams the export into {@code out} as it arrives, parsing it on the way (no verification). */
+    @Override public AuditLog exportAudit(Writer out) {
+        try {
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(path("audit/export"))
+                    .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = r.body()) {
+                if (r.statusCode() / 100 != 2) {
+                    throw problem(body.readNBytes(MAX_PROBLEM));
+                }
+                return AuditExportFile.read(new CopyingReader(new InputStreamReader(body, StandardCharsets.UTF_8), out));
+            }
+        } catch (AuditTamperException e) {
+            throw new IllegalStateException("the server's audit export is malformed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("admin API at " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override public AuditVerification verifyAudit() { return get("audit/verify", type(AuditVerification.class)); }
+
+    @Override public CheckpointView checkpoint() { return post("audit/checkpoint", Map.of(), type(CheckpointView.class)); }
+
+    private OrderView change(String name, String verb, Map<String, Object> body) {
+        return post("orders/" + encode(name) + "/" + verb, body, type(OrderView.class));
+    }
+
+    private URI path(String path) {
+        return base.resolve("admin/v1/" + path);
+    }
+
     private <T> T get(String path, JavaType type) {
-        return send(HttpRequest.newBuilder(base.resolve("admin/v1/" + path)).GET(), type);
+        return send(HttpRequest.newBuilder(path(path)).GET(), type);
     }
 
     private <T> T post(String path, Object body, JavaType type) {
+        return send(json(HttpRequest.newBuilder(path(path)), "POST", body), type);
+    }
+
+    private HttpRequest.Builder json(HttpRequest.Builder request, String method, Object body) {
         try {
-            return send(HttpRequest.newBuilder(base.resolve("admin/v1/" + path)).header("Content-Type",
-                    "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), type);
+            return request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the request", e);
         }
@@ -97,8 +174,7 @@ public final class AdminClient implements AdminOperations {
             HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() / 100 != 2) {
-                Problem p = json.readValue(r.body(), Problem.class);
-                throw new ImprintException(ProblemCode.fromSlug(p.code()), p.detail());
+                throw problem(r.body());
             }
             return json.readValue(r.body(), type);
         } catch (IOException e) {
@@ -106,6 +182,39 @@ public final class AdminClient implements AdminOperations {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private ImprintException problem(byte[] body) throws IOException {
+        Problem p = json.readValue(body, Problem.class);
+        return new ImprintException(ProblemCode.fromSlug(p.code()), p.detail());
+    }
+
+    /** A reader that also writes every character it reads to {@code copy}. */
+    private static final class CopyingReader extends FilterReader {
+        private final Writer copy;
+
+        CopyingReader(Reader in, Writer copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                copy.write(c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                copy.write(buf, off, n);
+            }
+            return n;
         }
     }
 

@@ -5,11 +5,18 @@ import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.reports.ReportQuery;
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Admin API handlers: parse, call {@link AdminService} as the request's operator, render JSON. */
 final class AdminHandlers {
+    /** Content type of the audit export (JSON lines). */
+    static final String JSON_LINES = "application/jsonl";
     private static final int DEFAULT_EVENTS = 100;
     private final AdminService service;
     private final AdminJson json;
@@ -19,6 +26,10 @@ final class AdminHandlers {
         this.json = json;
     }
 
+    /** The body of {@code POST /orders/{name}/resize}. */
+    record Quantity(long quantity) {
+    }
+
     void products(Context ctx) {
         render(ctx, service.products(who(ctx)));
     }
@@ -26,6 +37,10 @@ final class AdminHandlers {
     void enroll(Context ctx) {
         ctx.status(201);
         render(ctx, service.enroll(who(ctx), json.read(ctx.bodyAsBytes(), EnrollRequest.class)));
+    }
+
+    void setPolicy(Context ctx) {
+        render(ctx, service.setPolicy(who(ctx), ctx.pathParam("name"), json.read(ctx.bodyAsBytes(), PolicyRequest.class)));
     }
 
     void orders(Context ctx) {
@@ -41,8 +56,35 @@ final class AdminHandlers {
         render(ctx, service.createOrder(who(ctx), json.read(ctx.bodyAsBytes(), OrderRequest.class)));
     }
 
+    void openOrder(Context ctx) {
+        render(ctx, service.openOrder(who(ctx), ctx.pathParam("name")));
+    }
+
+    void suspendOrder(Context ctx) {
+        render(ctx, service.suspendOrder(who(ctx), ctx.pathParam("name")));
+    }
+
+    void resumeOrder(Context ctx) {
+        render(ctx, service.resumeOrder(who(ctx), ctx.pathParam("name")));
+    }
+
+    void resizeOrder(Context ctx) {
+        Quantity q = json.read(ctx.bodyAsBytes(), Quantity.class);
+        render(ctx, service.resizeOrder(who(ctx), ctx.pathParam("name"), q.quantity()));
+    }
+
     void closeOrder(Context ctx) {
-        render(ctx, service.closeOrder(who(ctx), ctx.pathParam("name")));
+        render(ctx, SignedReconciliation.of(service.closeOrder(who(ctx), ctx.pathParam("name")), service.auditKeyPem()));
+    }
+
+    void reconciliation(Context ctx) {
+        render(ctx, SignedReconciliation.of(service.reconciliation(who(ctx), ctx.pathParam("name")),
+                service.auditKeyPem()));
+    }
+
+    void authorizeReprovision(Context ctx) {
+        ctx.status(201);
+        render(ctx, service.authorizeReprovision(who(ctx), json.read(ctx.bodyAsBytes(), ReprovisionRequest.class)));
     }
 
     void report(Context ctx) {
@@ -60,6 +102,23 @@ final class AdminHandlers {
             throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "limit must be a number");
         }
         render(ctx, service.events(who(ctx), ctx.queryParam("product"), n));
+    }
+
+    /** Streams the export file; the auditor verifies it offline ({@code imprint audit verify --file}). */
+    void exportAudit(Context ctx) throws IOException {
+        ctx.contentType(JSON_LINES);
+        ctx.header("Content-Disposition", "attachment; filename=\"imprint-audit.jsonl\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        service.exportAudit(who(ctx), out);
+        out.flush();
+    }
+
+    void verifyAudit(Context ctx) {
+        render(ctx, service.verifyAudit(who(ctx)));
+    }
+
+    void checkpoint(Context ctx) {
+        render(ctx, service.checkpoint(who(ctx)));
     }
 
     private static Operator who(Context ctx) {

@@ -1,8 +1,11 @@
 package io.imprint.server.admin;
 
+import io.imprint.server.audit.AuditLog;
 import io.imprint.server.orders.OrderRequest;
+import io.imprint.server.orders.VerifiedReconciliation;
 import io.imprint.server.reports.Report;
 import io.imprint.server.reports.ReportQuery;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -14,6 +17,9 @@ public interface AdminOperations {
 
     ProductView enroll(EnrollRequest request);
 
+    /** Replaces a product's whole policy. */
+    ProductView setPolicy(String product, PolicyRequest policy);
+
     /** Orders the operator may see, optionally of one product (null = all). */
     List<OrderView> orders(String product);
 
@@ -21,10 +27,38 @@ public interface AdminOperations {
 
     OrderView createOrder(OrderRequest request);
 
-    OrderView closeOrder(String name);
+    /** Draft -> open. */
+    OrderView openOrder(String name);
+
+    /** Open -> suspended. */
+    OrderView suspendOrder(String name);
+
+    /** Suspended -> open. */
+    OrderView resumeOrder(String name);
+
+    /** New quantity (never below used). */
+    OrderView resizeOrder(String name, long quantity);
+
+    /** Closes the order for good; returns its signed reconciliation, signature verified. */
+    VerifiedReconciliation closeOrder(String name);
+
+    /** A closed order's signed reconciliation, signature verified. */
+    VerifiedReconciliation reconciliation(String name);
+
+    /** Authorizes one re-provisioning of a provisioned chip, by this operator. */
+    ReprovisionView authorizeReprovision(ReprovisionRequest request);
 
     Report report(ReportQuery query);
 
     /** The newest events, newest first, optionally of one product. */
     List<EventView> events(String product, int limit);
+
+    /** Writes the self-contained audit export (docs/audit.md) to {@code out}; returns what it holds (unverified). */
+    AuditLog exportAudit(Writer out);
+
+    /** Verifies the server's audit store with the server's audit key. */
+    AuditVerification verifyAudit();
+
+    /** Signs an audit checkpoint covering the newest entry now. */
+    CheckpointView checkpoint();
 }

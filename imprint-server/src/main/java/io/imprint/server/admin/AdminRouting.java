@@ -33,14 +33,24 @@ public final class AdminRouting {
         AdminHandlers h = new AdminHandlers(service, json);
         cfg.http.maxRequestSize = MAX_BODY;
         cfg.routes.before(ctx -> ctx.attribute(OPERATOR, operator(ctx)));
-        cfg.routes.get(BASE + "/products", allow(READERS, h::products));
-        cfg.routes.post(BASE + "/products", allow(ADMIN, h::enroll));
-        cfg.routes.get(BASE + "/orders", allow(ALL, h::orders));
-        cfg.routes.get(BASE + "/orders/{name}", allow(ALL, h::order));
-        cfg.routes.post(BASE + "/orders", allow(ADMIN, h::createOrder));
-        cfg.routes.post(BASE + "/orders/{name}/close", allow(ADMIN, h::closeOrder));
-        cfg.routes.get(BASE + "/reports", allow(ALL, h::report));
-        cfg.routes.get(BASE + "/events", allow(READERS, h::events));
+        cfg.routes.get(BASE + "/products", allow(service, READERS, h::products));
+        cfg.routes.post(BASE + "/products", allow(service, ADMIN, h::enroll));
+        cfg.routes.put(BASE + "/products/{name}/policy", allow(service, ADMIN, h::setPolicy));
+        cfg.routes.get(BASE + "/orders", allow(service, ALL, h::orders));
+        cfg.routes.get(BASE + "/orders/{name}", allow(service, ALL, h::order));
+        cfg.routes.post(BASE + "/orders", allow(service, ADMIN, h::createOrder));
+        cfg.routes.post(BASE + "/orders/{name}/open", allow(service, ADMIN, h::openOrder));
+        cfg.routes.post(BASE + "/orders/{name}/suspend", allow(service, ADMIN, h::suspendOrder));
+        cfg.routes.post(BASE + "/orders/{name}/resume", allow(service, ADMIN, h::resumeOrder));
+        cfg.routes.post(BASE + "/orders/{name}/resize", allow(service, ADMIN, h::resizeOrder));
+        cfg.routes.post(BASE + "/orders/{name}/close", allow(service, ADMIN, h::closeOrder));
+        cfg.routes.get(BASE + "/orders/{name}/reconciliation", allow(service, ALL, h::reconciliation));
+        cfg.routes.post(BASE + "/units/reprovision-authorizations", allow(service, ADMIN, h::authorizeReprovision));
+        cfg.routes.get(BASE + "/reports", allow(service, ALL, h::report));
+        cfg.routes.get(BASE + "/events", allow(service, READERS, h::events));
+        cfg.routes.get(BASE + "/audit/export", allow(service, READERS, h::exportAudit));
+        cfg.routes.get(BASE + "/audit/verify", allow(service, READERS, h::verifyAudit));
+        cfg.routes.post(BASE + "/audit/checkpoint", allow(service, ADMIN, h::checkpoint));
         cfg.routes.exception(ImprintException.class, problems::imprint);
         cfg.routes.exception(HttpResponseException.class, problems::http);
         cfg.routes.exception(Exception.class, problems::unexpected);
@@ -56,12 +66,15 @@ public final class AdminRouting {
         return OperatorCertificates.operator(chain[0]);
     }
 
-    private static Handler allow(Set<Role> roles, Handler handler) {
+    /** The route's role list; a refusal is recorded by {@link AdminService#refuse} like any other call. */
+    private static Handler allow(AdminService service, Set<Role> roles, Handler handler) {
         return ctx -> {
             Operator who = ctx.attribute(OPERATOR);
-            if (who == null || !roles.contains(who.role())) {
-                throw new ImprintException(ProblemCode.FORBIDDEN, "role "
-                        + (who == null ? "none" : who.role().slug()) + " may not " + ctx.method() + " " + ctx.path());
+            if (who == null) {
+                throw new ImprintException(ProblemCode.UNAUTHORIZED, "a client certificate from the operator CA is required");
+            }
+            if (!roles.contains(who.role())) {
+                service.refuse(who, ctx.method() + " " + ctx.path());
             }
             handler.handle(ctx);
         };

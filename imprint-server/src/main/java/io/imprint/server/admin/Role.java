@@ -6,11 +6,11 @@ import java.util.Locale;
 
 /** What an operator may do; carried as the {@code OU} of the operator certificate's subject. */
 public enum Role {
-    /** Everything: products, orders, reports, events. */
+    /** Everything: products and policies, orders, re-provisioning, reports, events, audit export and checkpoints. */
     OEM_ADMIN,
-    /** Reads the progress of its own contract manufacturer's orders, nothing else. */
+    /** Reads its own contract manufacturer's orders, their progress and reconciliations; nothing else. */
     CM_OPERATOR,
-    /** Reads reports and events; changes nothing. */
+    /** Reads everything (reports, events, reconciliations, the audit trail: export and verify); changes nothing. */
     AUDITOR;
 
     /** The name used in certificates and on the command line, e.g. {@code oem-admin}. */

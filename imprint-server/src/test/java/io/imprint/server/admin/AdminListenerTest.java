@@ -84,7 +84,8 @@ class AdminListenerTest {
         OrderView created = oem.createOrder(new OrderRequest("PO-NEW", TestServer.PRODUCT, "Acme EMS", 2,
                 "SN000200..SN000201"));
         assertThat(created.state()).isEqualTo("open");
-        assertThat(oem.closeOrder("PO-NEW").state()).isEqualTo("closed");
+        assertThat(oem.closeOrder("PO-NEW").reconciliation().quantity()).isEqualTo(2);
+        assertThat(oem.order("PO-NEW").state()).isEqualTo("closed");
         assertThat(oem.events(null, 10)).isNotNull();
         assertThat(oem.report(ReportQuery.ALL).orders()).isNotEmpty();
     }

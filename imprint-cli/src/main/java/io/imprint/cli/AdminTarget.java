@@ -1,0 +1,49 @@
+package io.imprint.cli;
+
+import io.imprint.server.Imprint;
+import io.imprint.server.admin.AdminClient;
+import io.imprint.server.admin.AdminOperations;
+import io.imprint.server.admin.LocalAdmin;
+import io.imprint.server.admin.Operator;
+import io.imprint.server.admin.OperatorCredential;
+import io.imprint.server.admin.Role;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Where an admin command runs: a running server's admin API (--server, --operator, --pin; the
+ * operator's certificate decides what is allowed) or, without --server, the local data directory as a
+ * local oem-admin. Either way the command only calls {@link AdminOperations}.
+ */
+final class AdminTarget {
+    @Mixin StoreOptions store;
+    @Option(names = "--server", description = "Admin API URL, e.g. https://127.0.0.1:8444 (else work on --data-dir).") URI server;
+    @Option(names = "--operator", description = "Operator credentials: prefix of NAME.crt/NAME.key, or their directory.") Path operator;
+    @Option(names = "--pin", description = "SHA-256 of the server's TLS certificate (printed by `imprint server`).") String pin;
+
+    /** True when the command talks to a running server's admin API. */
+    boolean remote() {
+        return server != null;
+    }
+
+    /** Runs {@code work} against the chosen target (locally as {@code local:<user>}). */
+    <T> T with(Function<AdminOperations, T> work) throws Exception {
+        return with("local:" + System.getProperty("user.name", "unknown"), work);
+    }
+
+    /** Runs {@code work} against the chosen target; locally the oem-admin is named {@code localName}. */
+    <T> T with(String localName, Function<AdminOperations, T> work) throws Exception {
+        if (server != null) {
+            if (operator == null || pin == null) {
+                throw new IllegalArgumentException("--server needs --operator and --pin");
+            }
+            return work.apply(new AdminClient(server, OperatorCredential.read(operator), pin));
+        }
+        try (Imprint imprint = Imprint.open(store.config())) {
+            return work.apply(new LocalAdmin(imprint.admin(), new Operator(localName, Role.OEM_ADMIN, null)));
+        }
+    }
+}
