@@ -30,4 +30,12 @@ class BenchmarksSmokeTest {
         assertThat(b.seal().ciphertext()).isNotEmpty();
         assertThat(b.open().names()).containsExactly("disk-encryption-key", "cloud-api-token");
     }
+
+    @Test
+    void ecdh_bothProviders_return32ByteSecrets() throws Exception {
+        EcdhBenchmark b = new EcdhBenchmark();
+        b.setup();
+        assertThat(b.sunEc()).hasSize(32);
+        assertThat(b.bouncyCastle()).hasSize(32);
+    }
 }
