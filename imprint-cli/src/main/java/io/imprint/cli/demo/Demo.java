@@ -13,16 +13,13 @@ import io.imprint.server.Imprint;
 import io.imprint.server.ServerConfig;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.http.DeviceListener;
-import io.imprint.server.issuance.SecretTemplate;
 import io.imprint.server.orders.Order;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.policy.ProductPolicy;
 import io.imprint.server.policy.SoftwareRule;
-import io.imprint.server.products.ProductEnrollment;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +30,7 @@ public final class Demo {
     static final String PRODUCT = "gateway-x";
     static final String ORDER = "PO-DEMO-001";
     /** What the demo's emulated chips run: software 1.0.0, closed lifecycle, MPMR all zeros. */
-    static final ProductPolicy POLICY = new ProductPolicy(SoftwareRule.parse(">=1.0.0"), java.util.List.of(), false,
+    public static final ProductPolicy POLICY = new ProductPolicy(SoftwareRule.parse(">=1.0.0"), java.util.List.of(), false,
             java.util.List.of(io.imprint.protocol.mp.Mpmr.ZEROS), null);
     private final Path dataDir;
     private final int devices;
@@ -60,10 +57,7 @@ public final class Demo {
 
             ProductFamily family = ProductFamily.random();
             EmulatedCaamChip reference = family.genuineChip();
-            String pubk = "Public key:\n" + reference.publicKey().hex();
-            imprint.products().enroll(new ProductEnrollment(PRODUCT, ProductFamily.PART_NUMBER,
-                    HexFormat.of().formatHex(family.srkHash()), pubk,
-                    SecretTemplate.parse("disk-encryption-key:random:32,cloud-api-token:random:32"), POLICY));
+            imprint.products().enroll(family.enrollment(PRODUCT, reference));
             say("1. enrolled %s: MP key read from reference chip %s (%s...)", PRODUCT, reference.chipIdHex(),
                     reference.publicKey().hex().substring(0, 24));
             say("   policy   %s", POLICY.describe());

@@ -2,14 +2,17 @@ package io.imprint.cli.demo;
 
 import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.protocol.crypto.Providers;
+import io.imprint.server.issuance.SecretTemplate;
+import io.imprint.server.products.ProductEnrollment;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 
 /**
  * One product line of emulated i.MX chips: a part number, the fused SRK hash and the emulated
  * fuse seed from which every chip of the line derives the same MP key pair, as on silicon.
  */
-final class ProductFamily {
-    static final String PART_NUMBER = "MIMX8MM6DVTLZAA";
+public final class ProductFamily {
+    public static final String PART_NUMBER = "MIMX8MM6DVTLZAA";
     private final byte[] srkHash;
     private final byte[] fuseSeed;
 
@@ -18,17 +21,27 @@ final class ProductFamily {
         this.fuseSeed = fuseSeed;
     }
 
-    static ProductFamily random() {
+    public static ProductFamily random() {
         return new ProductFamily(Providers.randomBytes(32), Providers.randomBytes(32));
     }
 
-    byte[] srkHash() {
+    public byte[] srkHash() {
         return srkHash.clone();
     }
 
     /** A genuine chip of this line with a fresh unique ID. */
-    EmulatedCaamChip genuineChip() throws GeneralSecurityException {
+    public EmulatedCaamChip genuineChip() throws GeneralSecurityException {
         return EmulatedCaamChip.builder(PART_NUMBER, srkHash, fuseSeed).build();
+    }
+
+    /**
+     * The demo's enrollment of this line as {@code product}: the MP key read from {@code reference},
+     * two random 32-byte secrets per unit and {@link Demo#POLICY}.
+     */
+    public ProductEnrollment enrollment(String product, EmulatedCaamChip reference) {
+        return new ProductEnrollment(product, PART_NUMBER, HexFormat.of().formatHex(srkHash),
+                "Public key:\n" + reference.publicKey().hex(),
+                SecretTemplate.parse("disk-encryption-key:random:32,cloud-api-token:random:32"), Demo.POLICY);
     }
 
     /** A chip whose MP key differs: another fuse seed, same part number and SRK hash. */

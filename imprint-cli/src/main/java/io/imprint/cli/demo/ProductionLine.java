@@ -18,13 +18,13 @@ import java.util.concurrent.Future;
  * A contract manufacturer's line: emulated devices, each with its own chip and blob store, provisioned
  * concurrently over TLS by the real device agent.
  */
-final class ProductionLine {
+public final class ProductionLine {
     private final ProvisioningClient client;
     private final ProductFamily family;
     private final Path devicesDir;
     private final String product;
 
-    ProductionLine(ProvisioningClient client, ProductFamily family, Path devicesDir, String product) {
+    public ProductionLine(ProvisioningClient client, ProductFamily family, Path devicesDir, String product) {
         this.client = client;
         this.family = family;
         this.devicesDir = devicesDir;
@@ -32,7 +32,7 @@ final class ProductionLine {
     }
 
     /** A device agent on a chip, its secrets going to {@code devices/<chip id>}. */
-    ProvisioningAgent agent(EmulatedCaamChip chip) throws Exception {
+    public ProvisioningAgent agent(EmulatedCaamChip chip) throws Exception {
         return new ProvisioningAgent(chip, chip, new EmulatedCaamBlobStore(devicesDir.resolve(chip.chipIdHex()), chip), client);
     }
 
@@ -49,12 +49,20 @@ final class ProductionLine {
 
     /** Provisions the given serials on fresh genuine chips with {@code threads} stations. */
     void provision(List<String> serials, int threads, ProgressBar progress) throws Exception {
+        run(serials, threads, progress, serial -> agent(family.genuineChip()).provision(product, serial, "1.0.0"));
+    }
+
+    /**
+     * Runs {@code job} once per serial on {@code threads} stations, stepping {@code progress} after
+     * each; the first failure is rethrown once all jobs have ended.
+     */
+    public void run(List<String> serials, int threads, ProgressBar progress, UnitJob job) throws Exception {
         ExecutorService stations = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (String serial : serials) {
                 done.add(stations.submit(() -> {
-                    agent(family.genuineChip()).provision(product, serial, "1.0.0");
+                    job.run(serial);
                     progress.step();
                     return null;
                 }));
@@ -69,5 +77,11 @@ final class ProductionLine {
         } finally {
             stations.shutdownNow();
         }
+    }
+
+    /** What a station does for one serial. */
+    @FunctionalInterface
+    public interface UnitJob {
+        void run(String serial) throws Exception;
     }
 }
