@@ -79,6 +79,7 @@ final class AuditCommand {
                     + "or the server's store via --server. "
                     + "Prints OK with counts, or one line naming the first bad entry and exits " + TAMPERED + ".")
     static final class Verify implements Callable<Integer> {
+        private static final long MAX_EXPORT_BYTES = 2L << 30;
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
         @Option(names = "--file", description = "Export file to verify offline.") Path file;
@@ -86,6 +87,9 @@ final class AuditCommand {
         Path key;
         @Option(names = "--previous", description = "An earlier export kept elsewhere: the trail must still contain what it covered.")
         Path previous;
+        @Option(names = "--trust-embedded-key", description = {"Accept the audit key named inside the export instead of --key.",
+                "Checks integrity only: a forger re-signing everything with their own key would pass."})
+        boolean trustEmbeddedKey;
 
         @Override
         public Integer call() throws Exception {
@@ -106,6 +110,10 @@ final class AuditCommand {
             if (file == null && key != null && previous == null) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--key applies to --file");
             }
+            if ((file != null || previous != null) && key == null && !trustEmbeddedKey) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "give --key <audit.pub.pem> (the audit key you "
+                        + "trust, from the server's keys/ directory) or --trust-embedded-key to check integrity only");
+            }
             PrintWriter out = spec.commandLine().getOut();
             try {
                 VerifiedAuditLog verified = file != null ? verifyFile(file) : verifyStore();
@@ -113,6 +121,10 @@ final class AuditCommand {
                     AuditVerifier.requireExtends(verified, verifyFile(previous));
                 }
                 out.println(AuditVerification.of(verified).summary());
+                if (file != null && key == null) {
+                    out.println("NOTE: the audit key was taken from the export itself (--trust-embedded-key): "
+                            + "this proves integrity, not who signed; pin it with --key");
+                }
                 return 0;
             } catch (AuditTamperException e) {
                 out.println("TAMPERED: " + e.getMessage());
@@ -121,6 +133,9 @@ final class AuditCommand {
         }
 
         private VerifiedAuditLog verifyFile(Path export) throws IOException, AuditTamperException {
+            if (Files.size(export) > MAX_EXPORT_BYTES) {
+                throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE, export + " is larger than 2 GiB");
+            }
             PublicKey trusted = key == null ? null : trustedKey(key);
             try (BufferedReader r = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
                 return AuditVerifier.verifyExport(AuditExportFile.read(r), trusted);

@@ -52,7 +52,8 @@ class AuditCommandTest {
         lines.set(2, lines.get(2).replace("SN000002", "SN000009"));
         Files.write(file, lines);
 
-        AuditCliRun verify = AuditCliRun.of("audit", "verify", "--file", file.toString());
+        AuditCliRun verify = AuditCliRun.of("audit", "verify", "--file", file.toString(),
+                "--key", data.resolve("keys/audit.pub.pem").toString());
         assertThat(verify.exitCode()).isEqualTo(3);
         assertThat(verify.out().strip()).startsWith("TAMPERED: audit entry 2: edited entry").doesNotContain("\n");
     }
@@ -106,8 +107,23 @@ class AuditCommandTest {
                 .as("alone, the shortened trail is consistent").isZero();
 
         AuditCliRun verify = AuditCliRun.of("audit", "verify", "--data-dir", data.toString(),
-                "--previous", earlier.toString());
+                "--previous", earlier.toString(), "--key", data.resolve("keys/audit.pub.pem").toString());
         assertThat(verify.exitCode()).isEqualTo(3);
         assertThat(verify.out().strip()).startsWith("TAMPERED: audit entry 4: truncated");
+    }
+
+    @Test
+    void verify_fileWithoutKey_refusedUnlessEmbeddedKeyTrustedExplicitly() {
+        Path file = dir.resolve("audit.jsonl");
+        assertThat(AuditCliRun.of("audit", "export", "--data-dir", data.toString(), "--out", file.toString())
+                .exitCode()).isZero();
+
+        AuditCliRun unpinned = AuditCliRun.of("audit", "verify", "--file", file.toString());
+        assertThat(unpinned.exitCode()).isEqualTo(2);
+        assertThat(unpinned.err().strip()).startsWith("imprint: malformed-request: give --key").doesNotContain("\n");
+
+        AuditCliRun embedded = AuditCliRun.of("audit", "verify", "--file", file.toString(), "--trust-embedded-key");
+        assertThat(embedded.exitCode()).isZero();
+        assertThat(embedded.out()).startsWith("OK: 5 entries").contains("NOTE: the audit key was taken from the export itself");
     }
 }

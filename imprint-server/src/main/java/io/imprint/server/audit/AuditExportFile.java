@@ -24,6 +24,8 @@ public final class AuditExportFile {
     public static final int VERSION = 1;
     /** Longest accepted line in characters. */
     public static final int MAX_LINE = 256 * 1024;
+    /** Most lines an export may have (entries and checkpoints; about 0.5 KiB each in memory). */
+    public static final int MAX_LINES = 4_000_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private AuditExportFile() {
@@ -70,6 +72,9 @@ public final class AuditExportFile {
         List<AuditCheckpoint> checkpoints = new ArrayList<>();
         for (String line = lines.next(); line != null; line = lines.next()) {
             int no = lines.number();
+            if (no > MAX_LINES) {
+                throw new AuditTamperException(no, AuditFault.MALFORMED, "more than " + MAX_LINES + " lines");
+            }
             JsonNode node = parse(line, no, !lines.terminated());
             if (node == null) {
                 break;
