@@ -51,7 +51,8 @@ public final class EnvelopeCrypto {
 
     /** A fresh P-256 key pair (device ECDH key, server ephemeral key). */
     public static KeyPair newKeyPair() throws GeneralSecurityException {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        // BouncyCastle: about 3x SunEC for P-256 key generation and ECDH on JDK 25 (docs/benchmarks.md).
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", Providers.bouncyCastle());
         g.initialize(new ECGenParameterSpec("secp256r1"), Providers.random());
         return g.generateKeyPair();
     }
@@ -99,7 +100,7 @@ public final class EnvelopeCrypto {
     private static Cipher cipher(int mode, PrivateKey ownPrivate, ECPublicKey peer, byte[] ephemeralKey,
                                  byte[] deviceKey, byte[] sessionId, byte[] evidence, byte[] iv)
             throws GeneralSecurityException {
-        KeyAgreement ka = KeyAgreement.getInstance("ECDH");
+        KeyAgreement ka = KeyAgreement.getInstance("ECDH", Providers.bouncyCastle());
         ka.init(ownPrivate);
         ka.doPhase(peer, true);
         byte[] z = ka.generateSecret();
