@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 
 /** The three device API handlers: read a bounded JSON body, call the service, render JSON. */
 final class DeviceHandlers {
+    /** Oversized bodies up to this size are read and dropped before the 413 is sent. */
+    private static final long DRAIN_LIMIT = 256 * 1024;
     private final Challenges challenges;
     private final Attestations attestations;
     private final Receipts receipts;
@@ -61,17 +63,33 @@ final class DeviceHandlers {
 
     private static byte[] body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > DeviceApi.MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > DeviceApi.MAX_BODY_BYTES) {
+                drain(in, declared);
+                throw tooLarge();
+            }
             byte[] body = in.readNBytes(DeviceApi.MAX_BODY_BYTES + 1);
             if (body.length > DeviceApi.MAX_BODY_BYTES) {
+                drain(in, DRAIN_LIMIT);
                 throw tooLarge();
             }
             return body;
         } catch (IOException e) {
             throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "request body could not be read");
+        }
+    }
+
+    /**
+     * Reads and drops a moderately oversized body so the client gets its 413 on an orderly connection;
+     * anything beyond {@link #DRAIN_LIMIT} is not read at all (the connection is closed instead).
+     */
+    private static void drain(InputStream in, long declared) throws IOException {
+        if (declared <= DRAIN_LIMIT) {
+            byte[] sink = new byte[8192];
+            long left = DRAIN_LIMIT;
+            for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                left -= n;
+            }
         }
     }
 
