@@ -39,6 +39,8 @@ final class BundleBuildCommand implements Callable<Integer> {
     @Option(names = "--key-store", required = true, description = "pkcs11:token=T?pin-value=P or file:/dir.") String keyStore;
     @Option(names = "--mp-key-label", required = true, description = "Label of the product's imported MP key.") String mpKeyLabel;
     @Option(names = "--signing-key-label", required = true, description = "Label of the OEM bundle-signing key.") String signingLabel;
+    @Option(names = "--receipt-key-label", required = true,
+            description = "Label of the OEM receipt key (bundle receipt-keygen): devices seal receipts to it.") String receiptLabel;
     @Option(names = "--product", required = true) String product;
     @Option(names = "--order", required = true, description = "Open order of the product: the bundle's lot.") String order;
     @Option(names = "--secret", description = "Lot-wide secret read from a file: name=@file (repeatable).") List<String> secrets = new ArrayList<>();
@@ -60,7 +62,7 @@ final class BundleBuildCommand implements Callable<Integer> {
             BundleSpec bundleSpec = new BundleSpec(product, order, givenSecrets(), lengths("--random", randoms),
                     unitSecrets(serialList), image, expiresAt);
             BundleBuilder builder = new BundleBuilder(keys.mpKeyHmac(mpKeyLabel), keys.signingKey(signingLabel),
-                    Clock.systemUTC());
+                    keys.receiptKey(receiptLabel).publicKey(), Clock.systemUTC());
             BundleManifest m;
             try (ProgressBar bar = new ProgressBar(System.err, "sealing units", serialList.size())) {
                 long[] last = {0};

@@ -1,6 +1,8 @@
 package io.imprint.cli;
 
 import io.imprint.protocol.bundle.BundleSigner;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
+import io.imprint.protocol.crypto.EcPoints;
 import io.imprint.server.issuance.PemFiles;
 import io.imprint.server.keystore.KeyStoreBackend;
 import java.nio.file.Path;
@@ -11,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint bundle ...}: offline bundles for devices that never reach the server. */
-@Command(name = "bundle", description = "Offline bundles: OEM signing key, build.",
-        subcommands = {BundleCommand.Keygen.class, BundleBuildCommand.class})
+@Command(name = "bundle", description = "Offline bundles: OEM signing key, OEM receipt key, build.",
+        subcommands = {BundleCommand.Keygen.class, BundleCommand.ReceiptKeygen.class, BundleBuildCommand.class})
 final class BundleCommand {
 
     @Command(name = "keygen", mixinStandardHelpOptions = true,
@@ -31,6 +33,25 @@ final class BundleCommand {
                 PemFiles.writePublic(out, PemFiles.pem(signer.publicKey()));
                 spec.commandLine().getOut().println("Created bundle-signing key " + label + " in " + keys.description()
                         + "; public key written to " + out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "receipt-keygen", mixinStandardHelpOptions = true,
+            description = "Creates the OEM receipt key (ECDH P-256, key agreement only) in the key store: bundles"
+                    + " carry its public key and devices seal their receipts to it.")
+    static final class ReceiptKeygen implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Option(names = "--key-store", required = true, description = "pkcs11:token=T?pin-value=P or file:/dir.") String keyStore;
+        @Option(names = "--label", required = true, description = "Label of the receipt key.") String label;
+
+        @Override
+        public Integer call() throws Exception {
+            try (KeyStoreBackend keys = KeyStores.open(keyStore)) {
+                ReceiptKeyAgreement key = keys.createReceiptKey(label);
+                spec.commandLine().getOut().println("Created receipt key " + label + " in " + keys.description()
+                        + "; public key " + java.util.HexFormat.of().formatHex(EcPoints.toUncompressed(key.publicKey())));
             }
             return 0;
         }

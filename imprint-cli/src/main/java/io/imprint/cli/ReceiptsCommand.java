@@ -3,7 +3,11 @@ package io.imprint.cli;
 import io.imprint.cli.console.ProgressBar;
 import io.imprint.cli.console.Table;
 import io.imprint.server.Imprint;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.bundle.ImportSummary;
+import io.imprint.server.keystore.KeyStoreBackend;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,20 +23,26 @@ import picocli.CommandLine.Spec;
 final class ReceiptsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Verifies a receipts file and records each unit against its bundle's order (idempotent).")
+            description = "Opens each sealed line with the OEM receipt key, verifies it and records each unit against its bundle's order (idempotent).")
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin StoreOptions store;
         @Option(names = "--file", required = true, description = "Receipts file collected from a station.") Path file;
+        @Option(names = "--key-store", required = true, description = "Key store holding the receipt key: pkcs11:... or file:/dir.") String keyStore;
+        @Option(names = "--receipt-key-label", required = true, description = "Label of the OEM receipt key the bundles named.") String receiptLabel;
         @Option(names = "--product", description = "Product (default: the one the file's first receipt names).") String product;
 
         @Override
         public Integer call() throws Exception {
-            try (Imprint imprint = Imprint.open(store.config())) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "receipts file " + file + " does not exist");
+            }
+            try (Imprint imprint = Imprint.open(store.config()); KeyStoreBackend keys = KeyStores.open(keyStore)) {
+                ReceiptKeyAgreement receiptKey = keys.receiptKey(receiptLabel);
                 ImportSummary s;
                 ProgressBar[] bar = {null};
                 try {
-                    s = imprint.receiptImport().importFile(file, product, total -> {
+                    s = imprint.receiptImport().importFile(file, product, receiptKey, total -> {
                         if (bar[0] == null) {
                             bar[0] = new ProgressBar(System.err, "importing receipts", total);
                         }

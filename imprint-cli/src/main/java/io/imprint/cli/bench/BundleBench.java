@@ -10,7 +10,9 @@ import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.bundle.BundleReceipt;
 import io.imprint.protocol.bundle.BundleReceiptCodec;
 import io.imprint.protocol.bundle.BundleSigner;
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
+import io.imprint.protocol.bundle.ReceiptSeal;
+import io.imprint.protocol.bundle.SignedReceipt;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.envelope.SecretItems;
 import io.imprint.server.Imprint;
@@ -65,9 +67,10 @@ public final class BundleBench implements Callable<Integer> {
             imprint.orders().create(new OrderRequest("bench-lot", "bench", "Bench EMS", units, "SN000001.." + last));
             keys.importMpKey("bench-mp", chip.publicKey());
             BundleSigner signer = keys.createSigningKey("bench-oem");
+            ReceiptKeyAgreement receiptKey = keys.createReceiptKey("bench-receipt");
 
             long t0 = System.nanoTime();
-            BundleManifest m = build(keys, signer, dir.resolve("bench.imb"));
+            BundleManifest m = build(keys, signer, receiptKey, dir.resolve("bench.imb"));
             imprint.bundles().record(m);
             row(t, "build + record bundle", units, t0);
 
@@ -78,14 +81,14 @@ public final class BundleBench implements Callable<Integer> {
             row(t, "apply on one emulated chip", 1, t0);
 
             t0 = System.nanoTime();
-            Path receipts = receipts(chip, m, dir.resolve("receipts.txt"));
+            Path receipts = receipts(chip, m, receiptKey, dir.resolve("receipts.txt"));
             row(t, "sign receipts (emulated MP)", units, t0);
 
             for (String pass : new String[] {"import receipts", "import again (idempotent)"}) {
                 t0 = System.nanoTime();
                 ImportSummary s;
                 try (ProgressBar bar = new ProgressBar(System.err, pass, units)) {
-                    s = imprint.receiptImport().importFile(receipts, "bench", total -> bar.step());
+                    s = imprint.receiptImport().importFile(receipts, "bench", receiptKey, total -> bar.step());
                 }
                 row(t, pass + ": " + s.imported() + " new, " + s.alreadyImported() + " known, " + s.refused()
                         + " refused", units, t0);
@@ -96,7 +99,8 @@ public final class BundleBench implements Callable<Integer> {
         return 0;
     }
 
-    private BundleManifest build(SoftwareKeyStore keys, BundleSigner signer, Path out) throws Exception {
+    private BundleManifest build(SoftwareKeyStore keys, BundleSigner signer, ReceiptKeyAgreement receiptKey, Path out)
+            throws Exception {
         Map<String, SecretItems> unitSecrets = new LinkedHashMap<>();
         for (int i = 1; i <= units; i++) {
             unitSecrets.put(String.format("SN%06d", i),
@@ -106,14 +110,15 @@ public final class BundleBench implements Callable<Integer> {
                 unitSecrets, Optional.empty(), Instant.now().plusSeconds(86_400));
         try (ProgressBar bar = new ProgressBar(System.err, "sealing units", units)) {
             long[] done = {0};
-            return new BundleBuilder(keys.mpKeyHmac("bench-mp"), signer, Clock.systemUTC()).build(s, out, (d, total) -> {
+            return new BundleBuilder(keys.mpKeyHmac("bench-mp"), signer, receiptKey.publicKey(), Clock.systemUTC()).build(s, out, (d, total) -> {
                 bar.step(d - done[0]);
                 done[0] = d;
             });
         }
     }
 
-    private Path receipts(EmulatedCaamChip chip, BundleManifest m, Path file) throws Exception {
+    private Path receipts(EmulatedCaamChip chip, BundleManifest m, ReceiptKeyAgreement receiptKey, Path file)
+            throws Exception {
         byte[] bundleId = HexFormat.of().parseHex(m.bundleId());
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             for (int i = 1; i <= units; i++) {
@@ -122,7 +127,7 @@ public final class BundleBench implements Callable<Integer> {
                 byte[] msg = BundleReceiptCodec.encode(new BundleReceipt(chipId, serial, bundleId, "bench",
                         m.expectedDigest(serial).orElseThrow(), Instant.now().getEpochSecond(), 0));
                 MpSignature sig = chip.sign(msg);
-                w.write(new ReceiptLine(msg, sig.mpmr(), sig.rs()).format());
+                w.write(ReceiptSeal.seal(receiptKey.publicKey(), new SignedReceipt(msg, sig.mpmr(), sig.rs())).format());
                 w.write('\n');
             }
         }

@@ -54,8 +54,11 @@ class BundleCliTest {
                 "--label", "widget-mp", "--product", "widget");
         assertThat(imported).contains("token=true sensitive=true extractable=false value-readable=false (kept inside)");
         child(conf, "bundle", "keygen", "--key-store", uri, "--label", "oem", "--out", dir.resolve("oem.pem").toString());
+        assertThat(child(conf, "bundle", "receipt-keygen", "--key-store", uri, "--label", "oem-receipt"))
+                .contains("Created receipt key oem-receipt");
         String built = child(conf, "bundle", "build", "--data-dir", data, "--key-store", uri, "--mp-key-label",
-                "widget-mp", "--signing-key-label", "oem", "--product", "widget", "--order", "lot-1",
+                "widget-mp", "--signing-key-label", "oem", "--receipt-key-label", "oem-receipt", "--product", "widget",
+                "--order", "lot-1",
                 "--secret", "wifi-psk=@" + dir.resolve("psk.txt"), "--random", "disk-key:32",
                 "--unit-random", "device-key:32", "--serials", "SN000001..SN000003", "--expires", "30d",
                 "--out", dir.resolve("b.imb").toString());
@@ -68,9 +71,13 @@ class BundleCliTest {
             assertThat(out).contains("stored wifi-psk, disk-key, device-key");
             assertThat(blobs(dir.resolve(unit[0]))).hasSize(3);
         }
-        String first = cli("receipts", "import", "--data-dir", data, "--file", dir.resolve("receipts.txt").toString()).out();
+        List<String> sealed = Files.readAllLines(dir.resolve("receipts.txt"));
+        assertThat(sealed).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("imprint-bundle-receipt-v2 "));
+        String first = child(conf, "receipts", "import", "--data-dir", data, "--file", dir.resolve("receipts.txt").toString(),
+                "--key-store", uri, "--receipt-key-label", "oem-receipt");
         assertThat(first).containsPattern("imported\\s+2").containsPattern("already imported\\s+0");
-        String second = cli("receipts", "import", "--data-dir", data, "--file", dir.resolve("receipts.txt").toString()).out();
+        String second = child(conf, "receipts", "import", "--data-dir", data, "--file", dir.resolve("receipts.txt").toString(),
+                "--key-store", uri, "--receipt-key-label", "oem-receipt");
         assertThat(second).containsPattern("imported\\s+0").containsPattern("already imported\\s+2")
                 .doesNotContain("refused");
         try (Imprint imprint = Imprint.open(ServerConfig.defaults(dir.resolve("data")))) {
@@ -88,7 +95,8 @@ class BundleCliTest {
         assertThat(blobs(chipC)).isEmpty();
         assertThat(dir.resolve("c-receipts.txt")).doesNotExist();
         assertFails(run("bundle", "build", "--data-dir", data, "--key-store", "file:" + dir.resolve("keys"),
-                "--mp-key-label", "widget-mp", "--signing-key-label", "oem", "--product", "widget", "--order", "no-such",
+                "--mp-key-label", "widget-mp", "--signing-key-label", "oem", "--receipt-key-label", "r", "--product", "widget",
+                "--order", "no-such",
                 "--random", "disk-key:32", "--expires", "30d", "--out", dir.resolve("x.imb").toString()), "not-found");
         assertThat(dir.resolve("x.imb")).doesNotExist();
         assertFails(run("bundle", "keygen", "--key-store", "http://hsm", "--label", "oem2", "--out",
@@ -96,8 +104,8 @@ class BundleCliTest {
         assertThat(dir.resolve("k.pem")).doesNotExist();
         assertFails(run("product", "import-mp-key", "--pkcs11", "file:" + dir.resolve("keys2"), "--label", "m",
                 "--mp-key", "not-a-key"), "malformed-request");
-        assertFails(run("receipts", "import", "--data-dir", data, "--file", dir.resolve("none.txt").toString()),
-                "malformed-request");
+        assertFails(run("receipts", "import", "--data-dir", data, "--file", dir.resolve("none.txt").toString(),
+                "--key-store", "file:" + dir.resolve("keys3"), "--receipt-key-label", "r"), "malformed-request");
         try (Imprint imprint = Imprint.open(ServerConfig.defaults(dir.resolve("data")))) {
             assertThat(imprint.orders().get("lot-1").used()).isEqualTo(2);
             assertThat(imprint.bundles().list(null)).hasSize(1);

@@ -10,7 +10,8 @@ import io.imprint.protocol.bundle.BundleReceipt;
 import io.imprint.protocol.bundle.BundleReceiptCodec;
 import io.imprint.protocol.bundle.OpenedBundle;
 import io.imprint.protocol.bundle.RawMpKeyHmac;
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.ReceiptSeal;
+import io.imprint.protocol.bundle.SignedReceipt;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.envelope.SecretItems;
 import io.imprint.protocol.envelope.StoredDigest;
@@ -28,7 +29,9 @@ import java.util.Optional;
 /**
  * {@code imprint device apply-bundle}: verifies a bundle against the OEM bundle key, checks product,
  * expiry and image digest, derives the bundle key from this chip's own MP public key, decrypts
- * every item, and only then stores them and appends an MP-signed receipt to the receipts file.
+ * every item, and only then stores them and appends an MP-signed receipt, sealed to the OEM receipt
+ * key from the bundle header ({@link ReceiptSeal}), to the receipts file: the MP signature never
+ * appears in the clear (it would reveal the MP public key, the bundle secret).
  * A refused bundle is an {@link ImprintException} with {@link ProblemCode#BAD_BUNDLE} and nothing
  * is stored. If storing fails midway, the items stored by this call are removed again.
  */
@@ -99,7 +102,14 @@ public final class BundleApplier {
             throw new ImprintException(ProblemCode.INTERNAL, "MP signing of the receipt failed (items are stored): "
                     + e.getMessage(), e);
         }
-        String line = new ReceiptLine(message, sig.mpmr(), sig.rs()).format();
+        String line;
+        try {
+            line = ReceiptSeal.seal(opened.header().receiptPublicKey(), new SignedReceipt(message, sig.mpmr(), sig.rs()))
+                    .format();
+        } catch (GeneralSecurityException e) {
+            throw new ImprintException(ProblemCode.INTERNAL, "sealing the receipt failed (items are stored): "
+                    + e.getMessage(), e);
+        }
         receipts.append(line);
         return line;
     }

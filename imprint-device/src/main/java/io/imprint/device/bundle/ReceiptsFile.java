@@ -1,6 +1,6 @@
 package io.imprint.device.bundle;
 
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.SealedReceiptLine;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The receipts file the station collects: one {@link ReceiptLine} per line, appended and synced to
+ * The receipts file the station collects: one {@link SealedReceiptLine} per line, appended and synced to
  * disk. Bounded: at most {@link #MAX_BYTES} bytes.
  */
 public final class ReceiptsFile {
@@ -40,7 +40,7 @@ public final class ReceiptsFile {
 
     /** Appends {@code line} and an LF, then forces the file to disk. */
     public void append(String line) throws IOException {
-        ReceiptLine.parse(line);
+        SealedReceiptLine.parse(line);
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.US_ASCII);
         requireSize(bytes.length);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

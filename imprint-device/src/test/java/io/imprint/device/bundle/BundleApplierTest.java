@@ -11,7 +11,11 @@ import io.imprint.protocol.bundle.BundleReceiptCodec;
 import io.imprint.protocol.bundle.BundleSealer;
 import io.imprint.protocol.bundle.FixtureBundleSigner;
 import io.imprint.protocol.bundle.RawMpKeyHmac;
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.EcdsaRecovery;
+import io.imprint.protocol.bundle.FixtureReceiptKey;
+import io.imprint.protocol.bundle.ReceiptSeal;
+import io.imprint.protocol.bundle.SealedReceiptLine;
+import io.imprint.protocol.bundle.SignedReceipt;
 import io.imprint.protocol.envelope.SecretItems;
 import io.imprint.protocol.mp.MpVerifier;
 import io.imprint.protocol.problem.ImprintException;
@@ -32,6 +36,7 @@ class BundleApplierTest {
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
     private static final byte[] IMAGE = new byte[32];
     private static FixtureBundleSigner oem;
+    private static FixtureReceiptKey receiptKey;
     private static EmulatedCaamChip productChip;
     private static byte[] bundle;
 
@@ -42,6 +47,7 @@ class BundleApplierTest {
     @BeforeAll
     static void seal() throws Exception {
         oem = new FixtureBundleSigner();
+        receiptKey = new FixtureReceiptKey();
         productChip = chip(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
         IMAGE[0] = 7;
         bundle = seal(3, Optional.of(IMAGE), NOW.plusSeconds(3600));
@@ -52,7 +58,7 @@ class BundleApplierTest {
         for (int i = 1; i <= units; i++) {
             unitItems.put(String.format("SN%06d", i), SecretItems.builder().add("device-key", new byte[] {(byte) i}).build());
         }
-        BundleHeader h = BundleHeader.create("widget", "LOT-7", List.of("wifi-psk"), List.of("device-key"), units,
+        BundleHeader h = BundleHeader.create("widget", "LOT-7", receiptKey.publicKey(), List.of("wifi-psk"), List.of("device-key"), units,
                 image, NOW.minusSeconds(60), expires);
         SecretItems lot = SecretItems.builder().add("wifi-psk", "hunter22".getBytes()).build();
         return BundleSealer.seal(h, lot, unitItems, new RawMpKeyHmac(productChip.publicKey()), oem, n -> { });
@@ -83,7 +89,7 @@ class BundleApplierTest {
         assertThat(store.get("wifi-psk")).hasValueSatisfying(v -> assertThat(v).isEqualTo("hunter22".getBytes()));
         List<String> lines = Files.readAllLines(receipts.path());
         assertThat(lines).containsExactly(applied.receiptLine());
-        ReceiptLine line = ReceiptLine.parse(lines.get(0));
+        SignedReceipt line = ReceiptSeal.open(receiptKey, SealedReceiptLine.parse(lines.get(0)));
         MpVerifier.verify(productChip.publicKey(), line.mpmr(), line.receiptBytes(), line.signature());
         BundleReceipt receipt = BundleReceiptCodec.decode(line.receiptBytes());
         assertThat(receipt.serial()).isEqualTo("SN000002");
@@ -145,7 +151,37 @@ class BundleApplierTest {
         applier(productChip).apply(bundle, oem.publicKey(), "widget", "SN000003", Optional.of(IMAGE), NOW);
         List<String> lines = Files.readAllLines(receipts.path());
         assertThat(lines).hasSize(2);
-        assertThat(BundleReceiptCodec.decode(ReceiptLine.parse(lines.get(1)).receiptBytes()).counter()).isEqualTo(1);
+        SignedReceipt second = ReceiptSeal.open(receiptKey, SealedReceiptLine.parse(lines.get(1)));
+        assertThat(BundleReceiptCodec.decode(second.receiptBytes()).counter()).isEqualTo(1);
+    }
+
+    @Test
+    void apply_receiptLine_exposesNothingToRecoverTheMpKeyFrom() throws Exception {
+        applier(productChip).apply(bundle, oem.publicKey(), "widget", "SN000001", Optional.of(IMAGE), NOW);
+        String text = Files.readAllLines(receipts.path()).get(0);
+        SignedReceipt inside = ReceiptSeal.open(receiptKey, SealedReceiptLine.parse(text));
+        byte[] mpKey = productChip.publicKey().xy();
+        // The attack a clear line allowed: (r, s), MPMR and message give the chip's MP public key.
+        assertThat(EcdsaRecovery.candidates(inside.mpmr().bytes(), inside.receiptBytes(), inside.signature()))
+                .anySatisfy(q -> assertThat(q).isEqualTo(mpKey));
+        // The sealed line: tag, bundle id, serial, ephemeral key, ciphertext; no signature, MPMR or receipt.
+        String[] fields = text.split(" ");
+        assertThat(fields).hasSize(5);
+        assertThat(fields[0]).isEqualTo("imprint-bundle-receipt-v2");
+        assertThat(fields[2]).isEqualTo("SN000001");
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (byte[] clear : List.of(inside.signature(), inside.mpmr().bytes(), inside.receiptBytes(), mpKey,
+                new byte[] {1, 2, 3, 4, 5, 6, 7, 8})) {
+            assertThat(text.toLowerCase()).doesNotContain(hex.formatHex(clear));
+            assertThat(text).doesNotContain(java.util.Base64.getEncoder().encodeToString(clear));
+        }
+        byte[] sealed = java.util.Base64.getDecoder().decode(fields[4]);
+        for (int i = 0; i + 64 <= sealed.length; i++) {
+            for (byte[] q : EcdsaRecovery.candidates(inside.mpmr().bytes(), inside.receiptBytes(),
+                    java.util.Arrays.copyOfRange(sealed, i, i + 64))) {
+                assertThat(q).isNotEqualTo(mpKey);
+            }
+        }
     }
 
     @FunctionalInterface

@@ -1,7 +1,10 @@
 package io.imprint.protocol.bundle;
 
 import io.imprint.protocol.codec.Fields;
+import io.imprint.protocol.crypto.EcPoints;
 import io.imprint.protocol.crypto.Providers;
+import java.security.GeneralSecurityException;
+import java.security.interfaces.ECPublicKey;
 import io.imprint.protocol.envelope.SecretItems;
 import java.time.Instant;
 import java.util.HashSet;
@@ -20,6 +23,8 @@ import java.util.Optional;
  * @param lot the production order (lot) name
  * @param kdfAlgorithm {@link BundleKdf#ALGORITHM_ID}
  * @param salt 32 random bytes, per bundle, input to the KDF
+ * @param receiptKey the OEM's receipt-encryption public key (ECDH P-256, SEC1 uncompressed, 65 bytes):
+ *     devices seal their receipts to it ({@link ReceiptSeal})
  * @param lotItemNames names of the lot-wide secrets, in container order
  * @param unitItemNames names of the per-unit secrets each unit entry carries, in order (may be empty)
  * @param unitCount number of per-unit entries (0 when {@code unitItemNames} is empty)
@@ -28,9 +33,9 @@ import java.util.Optional;
  * @param expiresAt the bundle is refused after this time, epoch seconds
  */
 public record BundleHeader(int formatVersion, byte[] bundleId, String product, String lot, int kdfAlgorithm,
-        byte[] salt, List<String> lotItemNames, List<String> unitItemNames, long unitCount,
+        byte[] salt, byte[] receiptKey, List<String> lotItemNames, List<String> unitItemNames, long unitCount,
         Optional<byte[]> imageDigest, long createdAt, long expiresAt) {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final int BUNDLE_ID_BYTES = 16;
     public static final int SALT_BYTES = 32;
     public static final int MAX_UNITS = 100_000;
@@ -38,29 +43,46 @@ public record BundleHeader(int formatVersion, byte[] bundleId, String product, S
     public BundleHeader {
         bundleId = bundleId.clone();
         salt = salt.clone();
+        receiptKey = receiptKey.clone();
         lotItemNames = List.copyOf(lotItemNames);
         unitItemNames = List.copyOf(unitItemNames);
         imageDigest = imageDigest.map(byte[]::clone);
+        receiptPublicKey(receiptKey);
         validate(formatVersion, bundleId, product, lot, kdfAlgorithm, salt, lotItemNames, unitItemNames,
                 unitCount, imageDigest, createdAt, expiresAt);
     }
 
     /** A new header with a fresh random bundle id and salt. */
-    public static BundleHeader create(String product, String lot, List<String> lotItemNames,
+    public static BundleHeader create(String product, String lot, ECPublicKey receiptKey, List<String> lotItemNames,
             List<String> unitItemNames, long unitCount, Optional<byte[]> imageDigest, Instant createdAt,
             Instant expiresAt) {
         return new BundleHeader(FORMAT_VERSION, Providers.randomBytes(BUNDLE_ID_BYTES), product, lot,
-                BundleKdf.ALGORITHM_ID, Providers.randomBytes(SALT_BYTES), lotItemNames, unitItemNames, unitCount,
+                BundleKdf.ALGORITHM_ID, Providers.randomBytes(SALT_BYTES), EcPoints.toUncompressed(receiptKey), lotItemNames, unitItemNames, unitCount,
                 imageDigest, createdAt.getEpochSecond(), expiresAt.getEpochSecond());
     }
 
     @Override public byte[] bundleId() { return bundleId.clone(); }
     @Override public byte[] salt() { return salt.clone(); }
+    @Override public byte[] receiptKey() { return receiptKey.clone(); }
     @Override public Optional<byte[]> imageDigest() { return imageDigest.map(byte[]::clone); }
 
     /** Lowercase hex of the bundle id, how bundles are named in files, receipts and reports. */
     public String bundleIdHex() {
         return HexFormat.of().formatHex(bundleId);
+    }
+
+    /** The receipt key as a JDK public key. */
+    public ECPublicKey receiptPublicKey() {
+        return receiptPublicKey(receiptKey);
+    }
+
+    private static ECPublicKey receiptPublicKey(byte[] sec1) {
+        try {
+            return EcPoints.fromUncompressed(sec1, EcPoints.curve("secp256r1"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("receipt key must be a P-256 point, SEC1 uncompressed (65 bytes): "
+                    + e.getMessage());
+        }
     }
 
     @Override

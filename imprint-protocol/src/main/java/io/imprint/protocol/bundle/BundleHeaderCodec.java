@@ -15,7 +15,7 @@ import java.util.Optional;
  * The exact bytes of a {@link BundleHeader} (canonical encoding, u16 lengths, big-endian):
  *
  * <pre>"IMPRINT/BUNDLE-HEADER/v1" 00 | u16 formatVersion | bundleId(16) | product | lot
- * | u16 kdfAlgorithm | salt(32) | u16 n | n x lotItemName | u16 m | m x unitItemName
+ * | u16 kdfAlgorithm | salt(32) | receiptKey(65, SEC1 uncompressed P-256) | u16 n | n x lotItemName | u16 m | m x unitItemName
  * | u64 unitCount | imageDigest (0 or 32 bytes) | u64 createdAt | u64 expiresAt</pre>
  */
 public final class BundleHeaderCodec {
@@ -27,7 +27,8 @@ public final class BundleHeaderCodec {
 
     public static byte[] encode(BundleHeader h) {
         CanonicalWriter w = CanonicalWriter.start(CONTEXT).u16(h.formatVersion()).bytes(h.bundleId())
-                .string(h.product()).string(h.lot()).u16(h.kdfAlgorithm()).bytes(h.salt());
+                .string(h.product()).string(h.lot()).u16(h.kdfAlgorithm()).bytes(h.salt())
+                .bytes(h.receiptKey());
         w.u16(h.lotItemNames().size());
         h.lotItemNames().forEach(w::string);
         w.u16(h.unitItemNames().size());
@@ -45,13 +46,15 @@ public final class BundleHeaderCodec {
             CanonicalReader r = CanonicalReader.open(data, CONTEXT);
             int version = r.u16("formatVersion");
             if (version != BundleHeader.FORMAT_VERSION) {
-                throw bad("unsupported bundle format version " + version);
+                throw bad("unsupported bundle format version " + version + (version == 1
+                        ? " (v1 bundles carry no receipt key; rebuild with --receipt-key-label)" : ""));
             }
             byte[] id = r.bytes("bundleId", BundleHeader.BUNDLE_ID_BYTES, BundleHeader.BUNDLE_ID_BYTES);
             String product = r.string("product", 64, io.imprint.protocol.codec.Fields.IDENTIFIER);
             String lot = r.string("lot", 64, io.imprint.protocol.codec.Fields.IDENTIFIER);
             int kdf = r.u16("kdfAlgorithm");
             byte[] salt = r.bytes("salt", BundleHeader.SALT_BYTES, BundleHeader.SALT_BYTES);
+            byte[] receiptKey = r.bytes("receiptKey", 65, 65);
             List<String> lotNames = names(r, "lot item");
             List<String> unitNames = names(r, "unit item");
             long unitCount = r.u64("unitCount");
@@ -59,7 +62,7 @@ public final class BundleHeaderCodec {
             long created = r.u64("createdAt");
             long expires = r.u64("expiresAt");
             r.end();
-            return new BundleHeader(version, id, product, lot, kdf, salt, lotNames, unitNames, unitCount,
+            return new BundleHeader(version, id, product, lot, kdf, salt, receiptKey, lotNames, unitNames, unitCount,
                     image.length == 0 ? Optional.empty() : Optional.of(image), created, expires);
         } catch (ImprintException e) {
             throw e.code() == ProblemCode.BAD_BUNDLE ? e : bad(e.detail());

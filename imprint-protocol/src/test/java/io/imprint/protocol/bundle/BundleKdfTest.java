@@ -13,8 +13,9 @@ class BundleKdfTest {
     private static final HexFormat HEX = HexFormat.of();
 
     static BundleHeader vectorHeader(Vectors v) {
-        return new BundleHeader(1, v.hex("bundleId"), v.text("product"), v.text("lot"), BundleKdf.ALGORITHM_ID,
-                v.hex("salt"), List.of("disk-key"), List.of(), 0, Optional.empty(), 1_700_000_000L, 1_800_000_000L);
+        return new BundleHeader(BundleHeader.FORMAT_VERSION, v.hex("bundleId"), v.text("product"), v.text("lot"),
+                BundleKdf.ALGORITHM_ID, v.hex("salt"),
+                io.imprint.protocol.crypto.EcPoints.toUncompressed(FixtureReceiptKey.publicKeyOfNew()), List.of("disk-key"), List.of(), 0, Optional.empty(), 1_700_000_000L, 1_800_000_000L);
     }
 
     @Test
@@ -36,8 +37,8 @@ class BundleKdfTest {
     void derive_otherLot_differs() throws Exception {
         Vectors v = Vectors.load("bundle-kdf-v1.txt");
         BundleHeader h = vectorHeader(v);
-        BundleHeader other = new BundleHeader(1, h.bundleId(), h.product(), "LOT-2026-002", 1, h.salt(),
-                h.lotItemNames(), List.of(), 0, Optional.empty(), h.createdAt(), h.expiresAt());
+        BundleHeader other = new BundleHeader(h.formatVersion(), h.bundleId(), h.product(), "LOT-2026-002", 1, h.salt(),
+                h.receiptKey(), h.lotItemNames(), List.of(), 0, Optional.empty(), h.createdAt(), h.expiresAt());
         RawMpKeyHmac hmac = new RawMpKeyHmac(MpPublicKey.fromRaw(v.hex("mpPublicKey")));
         assertThat(BundleKdf.derive(hmac, other).bytes()).isNotEqualTo(BundleKdf.derive(hmac, h).bytes());
     }

@@ -28,7 +28,7 @@ class BundleOpenerTest {
     }
 
     static BundleHeader header(String product, Optional<byte[]> image) {
-        return BundleHeader.create(product, "LOT-1", List.of("cloud-token"), List.of("device-key"), 3, image,
+        return BundleHeader.create(product, "LOT-1", FixtureReceiptKey.publicKeyOfNew(), List.of("cloud-token"), List.of("device-key"), 3, image,
                 NOW.minusSeconds(60), NOW.plusSeconds(3600));
     }
 
@@ -78,7 +78,8 @@ class BundleOpenerTest {
     void open_headerChangedAndResigned_failsDecryption() throws Exception {
         BundleContainer c = BundleContainer.parse(bundle);
         BundleHeader h = c.header;
-        BundleHeader later = new BundleHeader(1, h.bundleId(), h.product(), h.lot(), 1, h.salt(), h.lotItemNames(),
+        BundleHeader later = new BundleHeader(h.formatVersion(), h.bundleId(), h.product(), h.lot(), 1, h.salt(), h.receiptKey(),
+                h.lotItemNames(),
                 h.unitItemNames(), h.unitCount(), h.imageDigest(), h.createdAt(), h.expiresAt() + 86_400);
         byte[] forged = resign(BundleHeaderCodec.encode(later), c.lotItems, c.units);
         assertThatThrownBy(() -> open(forged, "SN1")).hasMessageContaining("does not decrypt");

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +32,14 @@ import java.util.Optional;
 public final class BundleBuilder {
     private final MpKeyedHmac mpKey;
     private final BundleSigner signer;
+    private final ECPublicKey receiptKey;
     private final Clock clock;
 
-    public BundleBuilder(MpKeyedHmac mpKey, BundleSigner signer, Clock clock) {
+    /** @param receiptKey the OEM receipt key's public key: goes into the header; devices seal receipts to it */
+    public BundleBuilder(MpKeyedHmac mpKey, BundleSigner signer, ECPublicKey receiptKey, Clock clock) {
         this.mpKey = mpKey;
         this.signer = signer;
+        this.receiptKey = receiptKey;
         this.clock = clock;
     }
 
@@ -45,7 +49,7 @@ public final class BundleBuilder {
             List<String> unitNames = spec.unitSecrets().isEmpty() ? List.of()
                     : spec.unitSecrets().values().iterator().next().names();
             Instant now = clock.instant();
-            BundleHeader header = BundleHeader.create(spec.product(), spec.lot(), lot.names(), unitNames,
+            BundleHeader header = BundleHeader.create(spec.product(), spec.lot(), receiptKey, lot.names(), unitNames,
                     spec.unitSecrets().size(), spec.imageDigest(), now, spec.expiresAt());
             int total = spec.unitSecrets().size();
             byte[] bundle = BundleSealer.seal(header, lot, spec.unitSecrets(), mpKey, signer,

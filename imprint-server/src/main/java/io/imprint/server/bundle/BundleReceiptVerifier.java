@@ -1,8 +1,8 @@
 package io.imprint.server.bundle;
 
 import io.imprint.protocol.bundle.BundleReceipt;
-import io.imprint.protocol.bundle.BundleReceiptCodec;
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
+import io.imprint.protocol.bundle.SignedReceipt;
 import io.imprint.protocol.mp.MpPublicKey;
 import io.imprint.protocol.mp.MpVerifier;
 import io.imprint.protocol.problem.ImprintException;
@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code imprint receipts import}: checks every line of a receipts file, in order, against the
- * product's MP public key and the manifests of the bundles built for it. Pure: it stores nothing.
+ * {@code imprint receipts import}: opens every sealed line of a receipts file with the OEM receipt
+ * key, then checks each, in order, against the product's MP public key and the manifests of the bundles built for it. Pure: it stores nothing.
  * The caller records each {@link VerifiedBundleReceipt} as one provisioned unit (and must also
  * refuse chips and serials already provisioned in the database, which this file-local check
  * cannot see), and each {@link RefusedBundleReceipt} as an event with {@code refusal().problem()}.
@@ -34,44 +34,49 @@ public final class BundleReceiptVerifier {
     public static final int MAX_LINES = 200_000;
 
     /** Reads and checks a receipts file; a file over the limits is refused whole. */
-    public List<BundleReceiptResult> verifyFile(Path file, MpPublicKey productKey, Map<String, BundleManifest> bundles)
-            throws IOException {
+    public List<BundleReceiptResult> verifyFile(Path file, ReceiptKeyAgreement receiptKey, MpPublicKey productKey,
+            Map<String, BundleManifest> bundles) throws IOException {
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE, "receipts file larger than " + MAX_FILE_BYTES + " bytes");
         }
-        return verify(Files.readAllLines(file, StandardCharsets.UTF_8), productKey, bundles);
+        return verify(Files.readAllLines(file, StandardCharsets.UTF_8), receiptKey, productKey, bundles);
     }
 
-    /**
-     * @param bundles the product's bundle manifests by lowercase hex bundle id
-     * @return one result per non-empty line, in file order
-     */
-    public List<BundleReceiptResult> verify(List<String> lines, MpPublicKey productKey,
+    /** Opens every line with the OEM receipt key, then checks it: {@link #verify(List, MpPublicKey, Map)}. */
+    public List<BundleReceiptResult> verify(List<String> lines, ReceiptKeyAgreement receiptKey, MpPublicKey productKey,
             Map<String, BundleManifest> bundles) {
         if (lines.size() > MAX_LINES) {
             throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE, "receipts file has more than " + MAX_LINES + " lines");
         }
+        return verify(OpenedLine.openAll(lines, receiptKey), productKey, bundles);
+    }
+
+    /**
+     * @param lines the file's opened lines ({@link OpenedLine#openAll}); a line that did not open is
+     *     {@link Refusal#MALFORMED} ({@code bad-receipt}), not counterfeit: nothing in it can be
+     *     attributed to a chip
+     * @param bundles the product's bundle manifests by lowercase hex bundle id
+     * @return one result per line, in file order
+     */
+    public List<BundleReceiptResult> verify(List<OpenedLine> lines, MpPublicKey productKey,
+            Map<String, BundleManifest> bundles) {
         List<BundleReceiptResult> out = new ArrayList<>();
         Map<String, String> serialByChip = new HashMap<>();
         Map<String, String> chipBySerial = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                out.add(check(i + 1, lines.get(i), productKey, bundles, serialByChip, chipBySerial));
-            }
+        for (OpenedLine line : lines) {
+            out.add(check(line, productKey, bundles, serialByChip, chipBySerial));
         }
         return out;
     }
 
-    private static BundleReceiptResult check(int n, String text, MpPublicKey key, Map<String, BundleManifest> bundles,
+    private static BundleReceiptResult check(OpenedLine opened, MpPublicKey key, Map<String, BundleManifest> bundles,
             Map<String, String> serialByChip, Map<String, String> chipBySerial) {
-        ReceiptLine line;
-        BundleReceipt r;
-        try {
-            line = ReceiptLine.parse(text);
-            r = BundleReceiptCodec.decode(line.receiptBytes());
-        } catch (ImprintException e) {
-            return new RefusedBundleReceipt(n, Refusal.MALFORMED, e.detail(), Optional.empty());
+        int n = opened.number();
+        if (opened.signed().isEmpty()) {
+            return new RefusedBundleReceipt(n, Refusal.MALFORMED, opened.problem(), Optional.empty());
         }
+        SignedReceipt line = opened.signed().get();
+        BundleReceipt r = line.receipt();
         try {
             MpVerifier.verify(key, line.mpmr(), line.receiptBytes(), line.signature());
         } catch (GeneralSecurityException e) {

@@ -1,8 +1,7 @@
 package io.imprint.server.bundle;
 
 import io.imprint.protocol.bundle.BundleReceipt;
-import io.imprint.protocol.bundle.BundleReceiptCodec;
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.bundle.BundleReceiptResult.RefusedBundleReceipt;
@@ -32,10 +31,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code imprint receipts import}: verifies a receipts file against the product's enrolled MP key
+ * {@code imprint receipts import}: opens each sealed line with the OEM receipt key, verifies it
+ * against the product's enrolled MP key
  * ({@link BundleReceiptVerifier}), matches each receipt to its recorded bundle and order, and
  * records each accepted one as a provisioned unit ({@link OfflineUnitRecorder}). Every accepted or
- * refused receipt is one event, as in networked production. Idempotent: a line processed before
+ * refused receipt is one event, as in networked production; a line that does not open is
+ * {@code bad-receipt}. Idempotent (by the SHA-256 of the sealed line as written): a line processed before
  * (accepted or refused), or a receipt for a unit already imported from the same bundle, is skipped.
  */
 public final class ReceiptImport {
@@ -61,7 +62,8 @@ public final class ReceiptImport {
     }
 
     /** Imports a receipts file; {@code product} null = the product named by the file's first receipt. */
-    public ImportSummary importFile(Path file, String product, ImportProgress progress) throws IOException {
+    public ImportSummary importFile(Path file, String product, ReceiptKeyAgreement receiptKey, ImportProgress progress)
+            throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "receipts file " + file + " does not exist");
         }
@@ -69,10 +71,12 @@ public final class ReceiptImport {
             throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE,
                     "receipts file larger than " + BundleReceiptVerifier.MAX_FILE_BYTES + " bytes");
         }
-        return importLines(Files.readAllLines(file, StandardCharsets.UTF_8), product, progress);
+        return importLines(Files.readAllLines(file, StandardCharsets.UTF_8), product, receiptKey, progress);
     }
 
-    public ImportSummary importLines(List<String> lines, String productName, ImportProgress progress) {
+    /** Opens each sealed line with {@code receiptKey} (the OEM receipt key the bundles named), then imports. */
+    public ImportSummary importLines(List<String> lines, String productName, ReceiptKeyAgreement receiptKey,
+            ImportProgress progress) {
         if (lines.size() > BundleReceiptVerifier.MAX_LINES) {
             throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE,
                     "receipts file has more than " + BundleReceiptVerifier.MAX_LINES + " lines");
@@ -80,8 +84,9 @@ public final class ReceiptImport {
         Map<String, BundleRecord> known = new HashMap<>();
         Map<String, BundleManifest> manifests = new HashMap<>();
         String name = productName;
-        for (String line : lines) {
-            Optional<BundleReceipt> r = parse(line);
+        List<OpenedLine> opened = OpenedLine.openAll(lines, receiptKey);
+        for (OpenedLine line : opened) {
+            Optional<BundleReceipt> r = line.receipt();
             if (r.isEmpty()) {
                 continue;
             }
@@ -93,11 +98,12 @@ public final class ReceiptImport {
             }
         }
         if (name == null) {
-            throw new ImprintException(ProblemCode.BAD_RECEIPT, "the receipts file holds no readable receipt");
+            throw new ImprintException(ProblemCode.BAD_RECEIPT, "no line of the receipts file opens with receipt key "
+                    + receiptKey.description() + " (wrong key, or not sealed receipts); give --product to record them as refused");
         }
         Product product = products.get(name);
         manifests.values().removeIf(m -> !m.product().equals(product.name()));
-        List<BundleReceiptResult> results = new BundleReceiptVerifier().verify(lines, product.mpKey(), manifests);
+        List<BundleReceiptResult> results = new BundleReceiptVerifier().verify(opened, product.mpKey(), manifests);
         int imported = 0;
         int already = 0;
         Map<String, Integer> refused = new HashMap<>();
@@ -162,17 +168,6 @@ public final class ReceiptImport {
             a.product(bundle.product()).orderId(bundle.orderId());
         }
         return a;
-    }
-
-    private static Optional<BundleReceipt> parse(String line) {
-        if (line.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(BundleReceiptCodec.decode(ReceiptLine.parse(line).receiptBytes()));
-        } catch (ImprintException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     static String sha256Hex(String text) {

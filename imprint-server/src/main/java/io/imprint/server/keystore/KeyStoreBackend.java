@@ -2,6 +2,7 @@ package io.imprint.server.keystore;
 
 import io.imprint.protocol.bundle.BundleSigner;
 import io.imprint.protocol.bundle.MpKeyedHmac;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
 import io.imprint.protocol.mp.MpPublicKey;
 import java.security.GeneralSecurityException;
 
@@ -29,6 +30,15 @@ public interface KeyStoreBackend extends AutoCloseable {
 
     /** The existing bundle-signing key under {@code label}. */
     BundleSigner signingKey(String label) throws GeneralSecurityException;
+
+    /**
+     * Generates the OEM receipt key under {@code label}: ECDH P-256, used only for key agreement
+     * (never for signing; distinct from the bundle-signing key). Devices seal receipts to its public key.
+     */
+    ReceiptKeyAgreement createReceiptKey(String label) throws GeneralSecurityException;
+
+    /** The existing receipt key under {@code label}. */
+    ReceiptKeyAgreement receiptKey(String label) throws GeneralSecurityException;
 
     /** What and where this store is (module, slot, directory), never a PIN. */
     String description();

@@ -2,6 +2,7 @@ package io.imprint.server.keystore;
 
 import io.imprint.protocol.bundle.BundleSigner;
 import io.imprint.protocol.bundle.MpKeyedHmac;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.mp.MpPublicKey;
 import java.io.IOException;
@@ -35,22 +36,33 @@ public final class Pkcs11KeyStore implements KeyStoreBackend {
     private final Provider provider;
     private final KeyStore keyStore;
     private final String description;
+    private final Pkcs11Uri uri;
+    private final String config;
+    private Provider receiptProvider;
+    private KeyStore receiptKeyStore;
 
-    private Pkcs11KeyStore(Provider provider, KeyStore keyStore, String description) {
+    private Pkcs11KeyStore(Provider provider, KeyStore keyStore, String description, Pkcs11Uri uri, String config) {
         this.provider = provider;
         this.keyStore = keyStore;
         this.description = description;
+        this.uri = uri;
+        this.config = config;
     }
 
     /** Logs into the token named by {@code uri}; {@code defaultModule} is used without {@code module-path}. */
     public static Pkcs11KeyStore open(Pkcs11Uri uri, Path defaultModule) throws GeneralSecurityException, IOException {
         String module = uri.modulePath().orElse(defaultModule.toString());
-        Provider provider = Security.getProvider("SunPKCS11").configure("--" + config(uri, module));
+        String config = config(uri, module);
+        Provider provider = Security.getProvider("SunPKCS11").configure("--" + config);
+        return new Pkcs11KeyStore(provider, login(provider, uri), "PKCS#11 " + module + " " + uri, uri, config);
+    }
+
+    private static KeyStore login(Provider provider, Pkcs11Uri uri) throws GeneralSecurityException, IOException {
         char[] pin = pin(uri);
         try {
             KeyStore ks = KeyStore.getInstance("PKCS11", provider);
             ks.load(null, pin);
-            return new Pkcs11KeyStore(provider, ks, "PKCS#11 " + module + " " + uri);
+            return ks;
         } finally {
             Arrays.fill(pin, '\0');
         }
@@ -139,6 +151,39 @@ public final class Pkcs11KeyStore implements KeyStoreBackend {
             throw new KeyStoreException("no bundle-signing key labelled " + label + " in the token");
         }
         return new JcaBundleSigner(priv, cert.getPublicKey(), provider);
+    }
+
+    @Override
+    public ReceiptKeyAgreement createReceiptKey(String label) throws GeneralSecurityException {
+        requireFree(label);
+        openReceiptProvider();
+        Pkcs11ReceiptKeys.create(receiptProvider, receiptKeyStore, label);
+        return receiptKey(label);
+    }
+
+    @Override
+    public ReceiptKeyAgreement receiptKey(String label) throws GeneralSecurityException {
+        Fields.identifier("key label", label);
+        openReceiptProvider();
+        Key key = receiptKeyStore.getKey(label, null);
+        Certificate cert = receiptKeyStore.getCertificate(label);
+        if (!(key instanceof PrivateKey priv) || cert == null) {
+            throw new KeyStoreException("no receipt key labelled " + label + " in the token");
+        }
+        return new JcaReceiptKey(priv, cert.getPublicKey(), receiptProvider, "PKCS#11 token key " + label);
+    }
+
+    /** The second SunPKCS11 instance (same token) whose generated EC keys may derive: {@link Pkcs11ReceiptKeys}. */
+    private synchronized void openReceiptProvider() throws GeneralSecurityException {
+        if (receiptProvider == null) {
+            Provider p = Security.getProvider("SunPKCS11").configure("--" + Pkcs11ReceiptKeys.config(config));
+            try {
+                receiptKeyStore = login(p, uri);
+            } catch (IOException e) {
+                throw new KeyStoreException("cannot log into the token for the receipt key: " + e.getMessage(), e);
+            }
+            receiptProvider = p;
+        }
     }
 
     private SecretKey secretKey(String label) throws GeneralSecurityException {

@@ -3,6 +3,7 @@ package io.imprint.server.keystore;
 import io.imprint.protocol.bundle.BundleSigner;
 import io.imprint.protocol.bundle.MpKeyedHmac;
 import io.imprint.protocol.bundle.RawMpKeyHmac;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.mp.MpPublicKey;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.Arrays;
 /**
  * Software keys in a directory ({@code file:/path/to/dir}), for development and OEMs without an
  * HSM. Files are created owner-read/write only: {@code <label>.mpkey} (hex X||Y),
- * {@code <label>.sign.p8} (PKCS#8 DER) and {@code <label>.sign.pub} (SubjectPublicKeyInfo DER).
+ * {@code <label>.sign.p8} (PKCS#8 DER) and {@code <label>.sign.pub} (SubjectPublicKeyInfo DER), and the
+ * receipt key as {@code <label>.receipt.p8} / {@code <label>.receipt.pub}.
  * Anyone who can read the directory can derive every bundle key: prefer {@link Pkcs11KeyStore}.
  */
 public final class SoftwareKeyStore implements KeyStoreBackend {
@@ -75,6 +77,34 @@ public final class SoftwareKeyStore implements KeyStoreBackend {
             KeyFactory ec = KeyFactory.getInstance("EC");
             return new JcaBundleSigner(ec.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
                     ec.generatePublic(new X509EncodedKeySpec(read(file(label, ".sign.pub")))), null);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    @Override
+    public ReceiptKeyAgreement createReceiptKey(String label) throws GeneralSecurityException {
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+        gen.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = gen.generateKeyPair();
+        byte[] pkcs8 = pair.getPrivate().getEncoded();
+        try {
+            write(file(label, ".receipt.pub"), pair.getPublic().getEncoded());
+            write(file(label, ".receipt.p8"), pkcs8);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+        return receiptKey(label);
+    }
+
+    @Override
+    public ReceiptKeyAgreement receiptKey(String label) throws GeneralSecurityException {
+        byte[] pkcs8 = read(file(label, ".receipt.p8"));
+        try {
+            KeyFactory ec = KeyFactory.getInstance("EC");
+            return new JcaReceiptKey(ec.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
+                    ec.generatePublic(new X509EncodedKeySpec(read(file(label, ".receipt.pub")))), null,
+                    "software file " + file(label, ".receipt.p8"));
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }

@@ -10,7 +10,10 @@ import io.imprint.protocol.bundle.BundleSigner;
 import io.imprint.protocol.bundle.FixtureMpKey;
 import io.imprint.protocol.bundle.OpenedBundle;
 import io.imprint.protocol.bundle.RawMpKeyHmac;
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.FixtureReceiptKey;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
+import io.imprint.protocol.bundle.ReceiptSeal;
+import io.imprint.protocol.bundle.SignedReceipt;
 import io.imprint.protocol.envelope.SecretItems;
 import io.imprint.protocol.envelope.StoredDigest;
 import io.imprint.protocol.mp.Mpmr;
@@ -40,10 +43,14 @@ class BundleRoundTripTest {
 
     /** A receipt line as a device with {@code chip} would write after opening. */
     static String receiptLine(FixtureMpKey mp, byte[] chip, OpenedBundle opened, long counter) throws Exception {
+        return ReceiptSeal.seal(opened.header().receiptPublicKey(), signed(mp, chip, opened, counter)).format();
+    }
+
+    static SignedReceipt signed(FixtureMpKey mp, byte[] chip, OpenedBundle opened, long counter) throws Exception {
         byte[] digest = StoredDigest.of(opened.items(), List.of());
         byte[] msg = BundleReceiptCodec.encode(new BundleReceipt(chip, opened.serial(), opened.header().bundleId(),
                 opened.header().product(), digest, NOW.getEpochSecond(), counter));
-        return new ReceiptLine(msg, Mpmr.ZEROS, mp.sign(Mpmr.ZEROS, msg)).format();
+        return new SignedReceipt(msg, Mpmr.ZEROS, mp.sign(Mpmr.ZEROS, msg));
     }
 
     static BundleSpec spec(int units) {
@@ -61,8 +68,9 @@ class BundleRoundTripTest {
         SoftwareKeyStore keys = new SoftwareKeyStore(dir.resolve("keys"));
         keys.importMpKey("widget-mp", mp.publicKey());
         BundleSigner signer = keys.createSigningKey("oem-bundle");
+        ReceiptKeyAgreement receiptKey = keys.createReceiptKey("oem-receipt");
         List<int[]> progress = new ArrayList<>();
-        BundleManifest manifest = new BundleBuilder(keys.mpKeyHmac("widget-mp"), signer, Clock.fixed(NOW, ZoneOffset.UTC))
+        BundleManifest manifest = new BundleBuilder(keys.mpKeyHmac("widget-mp"), signer, receiptKey.publicKey(), Clock.fixed(NOW, ZoneOffset.UTC))
                 .build(spec(10_000), dir.resolve("b.bundle"), (done, total) -> progress.add(new int[] {done, total}));
         assertThat(progress.get(progress.size() - 1)).containsExactly(10_000, 10_000);
         assertThat(manifest.unitCount()).isEqualTo(10_000);
@@ -84,13 +92,16 @@ class BundleRoundTripTest {
                 receiptLine(mp, chipA, sn2, 2),
                 receiptLine(mp, chipB, sn1, 0),
                 receiptLine(counterfeit, chipC, sn2, 0),
-                "garbage");
-        List<BundleReceiptResult> results = new BundleReceiptVerifier().verify(lines, mp.publicKey(),
+                "garbage",
+                ReceiptSeal.seal(new FixtureReceiptKey().publicKey(), signed(mp, new byte[] {4, 4, 4, 4}, sn2, 0)).format());
+        List<BundleReceiptResult> results = new BundleReceiptVerifier().verify(lines, receiptKey, mp.publicKey(),
                 Map.of(manifest.bundleId(), manifest));
         assertThat(results.get(0)).isInstanceOf(VerifiedBundleReceipt.class);
-        assertThat(results.subList(1, 6)).map(r -> ((RefusedBundleReceipt) r).refusal()).containsExactly(
-                Refusal.REPEATED, Refusal.CLONE_CHIP, Refusal.CLONE_SERIAL, Refusal.COUNTERFEIT, Refusal.MALFORMED);
-        assertThat(new BundleReceiptVerifier().verify(lines.subList(0, 1), mp.publicKey(), Map.of()))
+        assertThat(results.subList(1, 7)).map(r -> ((RefusedBundleReceipt) r).refusal()).containsExactly(
+                Refusal.REPEATED, Refusal.CLONE_CHIP, Refusal.CLONE_SERIAL, Refusal.COUNTERFEIT, Refusal.MALFORMED,
+                Refusal.MALFORMED);
+        assertThat(((RefusedBundleReceipt) results.get(6)).detail()).contains("does not open");
+        assertThat(new BundleReceiptVerifier().verify(lines.subList(0, 1), receiptKey, mp.publicKey(), Map.of()))
                 .map(r -> ((RefusedBundleReceipt) r).refusal()).containsExactly(Refusal.UNKNOWN_BUNDLE);
     }
 
@@ -100,15 +111,17 @@ class BundleRoundTripTest {
         SoftwareKeyStore keys = new SoftwareKeyStore(dir.resolve("keys"));
         keys.importMpKey("widget-mp", mp.publicKey());
         BundleSigner signer = keys.createSigningKey("oem-bundle");
-        BundleManifest manifest = new BundleBuilder(keys.mpKeyHmac("widget-mp"), signer, Clock.fixed(NOW, ZoneOffset.UTC))
+        ReceiptKeyAgreement receiptKey = keys.createReceiptKey("oem-receipt");
+        BundleManifest manifest = new BundleBuilder(keys.mpKeyHmac("widget-mp"), signer, receiptKey.publicKey(), Clock.fixed(NOW, ZoneOffset.UTC))
                 .build(spec(0), dir.resolve("lot.bundle"), BundleProgress.NONE);
         OpenedBundle opened = BundleOpener.open(Files.readAllBytes(dir.resolve("lot.bundle")), signer.publicKey(),
                 new BundleExpectation("widget", "ANY-1", Optional.empty(), NOW), new RawMpKeyHmac(mp.publicKey()));
         byte[] msg = BundleReceiptCodec.encode(new BundleReceipt(new byte[4], "ANY-1", opened.header().bundleId(),
                 "widget", new byte[32], 0, 0));
-        String forged = new ReceiptLine(msg, Mpmr.ZEROS, mp.sign(Mpmr.ZEROS, msg)).format();
+        String forged = ReceiptSeal.seal(receiptKey.publicKey(), new SignedReceipt(msg, Mpmr.ZEROS, mp.sign(Mpmr.ZEROS, msg)))
+                .format();
         List<BundleReceiptResult> results = new BundleReceiptVerifier().verify(
-                List.of(receiptLine(mp, new byte[] {9, 9, 9, 9}, opened, 0), forged), mp.publicKey(),
+                List.of(receiptLine(mp, new byte[] {9, 9, 9, 9}, opened, 0), forged), receiptKey, mp.publicKey(),
                 Map.of(manifest.bundleId(), manifest));
         assertThat(results.get(0)).isInstanceOf(VerifiedBundleReceipt.class);
         assertThat(((RefusedBundleReceipt) results.get(1)).refusal()).isEqualTo(Refusal.DIGEST_MISMATCH);

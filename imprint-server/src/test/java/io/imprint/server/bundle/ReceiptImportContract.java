@@ -9,7 +9,10 @@ import io.imprint.protocol.bundle.BundleReceiptCodec;
 import io.imprint.protocol.bundle.BundleSigner;
 import io.imprint.protocol.bundle.OpenedBundle;
 import io.imprint.protocol.bundle.RawMpKeyHmac;
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.FixtureReceiptKey;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
+import io.imprint.protocol.bundle.ReceiptSeal;
+import io.imprint.protocol.bundle.SignedReceipt;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.envelope.SecretItems;
 import io.imprint.protocol.envelope.StoredDigest;
@@ -43,6 +46,7 @@ abstract class ReceiptImportContract {
     TestServer server;
     private BundleSigner signer;
     private SoftwareKeyStore keys;
+    private ReceiptKeyAgreement receiptKey;
 
     abstract TestServer start(Path dataDir) throws Exception;
 
@@ -52,6 +56,7 @@ abstract class ReceiptImportContract {
         keys = new SoftwareKeyStore(dir.resolve("keys"));
         keys.importMpKey("mp", MpPublicKey.fromJdkKey((ECPublicKey) server.mpKey().getPublic()));
         signer = keys.createSigningKey("oem");
+        receiptKey = keys.createReceiptKey("oem-receipt");
     }
 
     @AfterEach
@@ -68,7 +73,7 @@ abstract class ReceiptImportContract {
         List<String> lines = List.of(line(server.mpKey(), chip(1), b.open("SN000001")),
                 line(server.mpKey(), chip(2), b.open("SN000002")));
 
-        ImportSummary first = server.imprint().receiptImport().importLines(lines, null, ImportProgress.NONE);
+        ImportSummary first = server.imprint().receiptImport().importLines(lines, null, receiptKey, ImportProgress.NONE);
         assertThat(first).isEqualTo(new ImportSummary(2, 0, Map.of()));
         assertThat(server.imprint().orders().get("lot-1").used()).isEqualTo(2);
         assertThat(server.imprint().events().unitsByState(null, null)).containsExactly(Map.entry("provisioned", 2L));
@@ -76,7 +81,7 @@ abstract class ReceiptImportContract {
         assertThat(events).containsExactly(Map.entry("provisioned", 2L));
 
         ImportSummary second = server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT,
-                ImportProgress.NONE);
+                receiptKey, ImportProgress.NONE);
         assertThat(second).isEqualTo(new ImportSummary(0, 2, Map.of()));
         assertThat(server.imprint().orders().get("lot-1").used()).isEqualTo(2);
         assertThat(server.imprint().events().countsByOutcome(TestServer.PRODUCT, null)).isEqualTo(events);
@@ -90,7 +95,7 @@ abstract class ReceiptImportContract {
         for (int i = 1; i <= 3; i++) {
             lines.add(line(server.mpKey(), chip(i), b.open("SN00000" + i)));
         }
-        ImportSummary s = server.imprint().receiptImport().importLines(lines, null, ImportProgress.NONE);
+        ImportSummary s = server.imprint().receiptImport().importLines(lines, null, receiptKey, ImportProgress.NONE);
         assertThat(s).isEqualTo(new ImportSummary(2, 0, Map.of("quota-exhausted", 1)));
         assertThat(server.imprint().orders().get("lot-2").used()).isEqualTo(2);
         assertThat(server.imprint().events().countsByOutcome(null, null))
@@ -107,7 +112,7 @@ abstract class ReceiptImportContract {
         byte[] networkedChip = java.util.HexFormat.of().parseHex(networked.chipIdHex());
         List<String> lines = List.of(line(server.mpKey(), networkedChip, b.open("SN000002")),
                 line(server.mpKey(), chip(7), b.open("SN000001")));
-        ImportSummary s = server.imprint().receiptImport().importLines(lines, null, ImportProgress.NONE);
+        ImportSummary s = server.imprint().receiptImport().importLines(lines, null, receiptKey, ImportProgress.NONE);
         assertThat(s).isEqualTo(new ImportSummary(0, 0, Map.of("chip-serial-mismatch", 1, "serial-in-use", 1)));
         assertThat(server.imprint().orders().get("lot-3").used()).isEqualTo(1);
         assertThat(server.imprint().events().countsByOutcome(null, null))
@@ -122,15 +127,24 @@ abstract class ReceiptImportContract {
         OpenedBundle opened = b.open("SN000004");
         byte[] msg = BundleReceiptCodec.encode(new BundleReceipt(chip(5), "SN000005", Providers.randomBytes(16),
                 TestServer.PRODUCT, StoredDigest.of(opened.items(), List.of()), 0, 0));
-        String unknownBundle = new ReceiptLine(msg, Mpmr.ZEROS, mpSign(server.mpKey(), msg)).format();
-        List<String> lines = List.of(line(counterfeit, chip(4), opened), unknownBundle, "imprint-bundle-receipt-v1 x");
+        String unknownBundle = ReceiptSeal.seal(receiptKey.publicKey(),
+                new SignedReceipt(msg, Mpmr.ZEROS, mpSign(server.mpKey(), msg))).format();
+        String genuine = line(server.mpKey(), chip(6), opened);
+        String toOtherKey = ReceiptSeal.seal(new FixtureReceiptKey().publicKey(), signed(server.mpKey(), chip(6), opened))
+                .format();
+        String[] f = genuine.split(" ");
+        byte[] ct = java.util.Base64.getDecoder().decode(f[4]);
+        ct[ct.length - 1] ^= 1;
+        String tampered = String.join(" ", f[0], f[1], f[2], f[3], java.util.Base64.getEncoder().encodeToString(ct));
+        List<String> lines = List.of(line(counterfeit, chip(4), opened), unknownBundle, "imprint-bundle-receipt-v1 x",
+                toOtherKey, tampered);
 
-        ImportSummary s = server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT, ImportProgress.NONE);
-        assertThat(s).isEqualTo(new ImportSummary(0, 0, Map.of("bad-signature", 1, "bad-receipt", 2)));
-        assertThat(server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT, ImportProgress.NONE))
-                .isEqualTo(new ImportSummary(0, 3, Map.of()));
+        ImportSummary s = server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT, receiptKey, ImportProgress.NONE);
+        assertThat(s).isEqualTo(new ImportSummary(0, 0, Map.of("bad-signature", 1, "bad-receipt", 4)));
+        assertThat(server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT, receiptKey, ImportProgress.NONE))
+                .isEqualTo(new ImportSummary(0, 5, Map.of()));
         assertThat(server.imprint().events().countsByOutcome(null, null))
-                .isEqualTo(Map.of("bad-signature", 1L, "bad-receipt", 2L));
+                .isEqualTo(Map.of("bad-signature", 1L, "bad-receipt", 4L));
         assertThat(server.imprint().orders().get("lot-4").used()).isZero();
     }
 
@@ -156,7 +170,7 @@ abstract class ReceiptImportContract {
         BundleSpec spec = new BundleSpec(TestServer.PRODUCT, lot, SecretItems.builder().add("license", "L".getBytes())
                 .build(), Map.of("disk-key", 32), unitSecrets, Optional.empty(), Instant.now().plusSeconds(3600));
         Path file = dir.resolve(lot + ".imb");
-        BundleManifest m = new BundleBuilder(keys.mpKeyHmac("mp"), signer, Clock.systemUTC())
+        BundleManifest m = new BundleBuilder(keys.mpKeyHmac("mp"), signer, receiptKey.publicKey(), Clock.systemUTC())
                 .build(spec, file, BundleProgress.NONE);
         server.imprint().bundles().record(m);
         return new Built(Files.readAllBytes(file), signer.publicKey(),
@@ -174,10 +188,15 @@ abstract class ReceiptImportContract {
         return new byte[] {0x0A, 0x0B, 0x0C, (byte) n};
     }
 
+    /** The sealed line a device with {@code chip} writes: sealed to the receipt key of the bundle header. */
     static String line(KeyPair mp, byte[] chip, OpenedBundle opened) throws Exception {
+        return ReceiptSeal.seal(opened.header().receiptPublicKey(), signed(mp, chip, opened)).format();
+    }
+
+    static SignedReceipt signed(KeyPair mp, byte[] chip, OpenedBundle opened) throws Exception {
         byte[] msg = BundleReceiptCodec.encode(new BundleReceipt(chip, opened.serial(), opened.header().bundleId(),
                 opened.header().product(), StoredDigest.of(opened.items(), List.of()), 0, 0));
-        return new ReceiptLine(msg, Mpmr.ZEROS, mpSign(mp, msg)).format();
+        return new SignedReceipt(msg, Mpmr.ZEROS, mpSign(mp, msg));
     }
 
     private static byte[] mpSign(KeyPair mp, byte[] msg) throws Exception {

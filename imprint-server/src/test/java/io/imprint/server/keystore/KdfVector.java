@@ -24,8 +24,9 @@ record KdfVector(byte[] mpKey, BundleHeader header, String keyHex) {
             }
         }
         HexFormat hex = HexFormat.of();
-        BundleHeader h = new BundleHeader(1, hex.parseHex(v.get("bundleId")), v.get("product"), v.get("lot"),
-                BundleKdf.ALGORITHM_ID, hex.parseHex(v.get("salt")), List.of("disk-key"), List.of(), 0,
+        BundleHeader h = new BundleHeader(BundleHeader.FORMAT_VERSION, hex.parseHex(v.get("bundleId")), v.get("product"),
+                v.get("lot"), BundleKdf.ALGORITHM_ID, hex.parseHex(v.get("salt")), io.imprint.protocol.crypto.EcPoints
+                .toUncompressed(io.imprint.protocol.bundle.FixtureReceiptKey.publicKeyOfNew()), List.of("disk-key"), List.of(), 0,
                 Optional.empty(), 1_700_000_000L, 1_800_000_000L);
         return new KdfVector(hex.parseHex(v.get("mpPublicKey")), h, v.get("key"));
     }

@@ -10,7 +10,10 @@ import io.imprint.protocol.bundle.BundleReceiptCodec;
 import io.imprint.protocol.bundle.FixtureMpKey;
 import io.imprint.protocol.bundle.OpenedBundle;
 import io.imprint.protocol.bundle.RawMpKeyHmac;
-import io.imprint.protocol.bundle.ReceiptLine;
+import io.imprint.protocol.bundle.FixtureReceiptKey;
+import io.imprint.protocol.bundle.ReceiptSeal;
+import io.imprint.protocol.bundle.SignedReceipt;
+import io.imprint.protocol.crypto.EcPoints;
 import io.imprint.protocol.envelope.StoredDigest;
 import io.imprint.protocol.mp.Mpmr;
 import io.imprint.server.bundle.BundleManifest;
@@ -42,23 +45,34 @@ class Pkcs11KeyStoreTest {
     @TempDir static Path dir;
     static Map<String, String> facts = new HashMap<>();
     static FixtureMpKey productMp;
+    static String uri;
+    static Path conf;
 
     @BeforeAll
     static void runScenarioInSoftHsm() throws Exception {
         assumeTrue(onPath("softhsm2-util"), "softhsm2-util not installed (apt-get install softhsm2): PKCS#11 tests skipped");
         assumeTrue(Files.exists(KeyStoreUris.SOFTHSM2_MODULE), "SoftHSM2 module missing: PKCS#11 tests skipped");
         Path tokens = Files.createDirectories(dir.resolve("tokens"));
-        Path conf = dir.resolve("softhsm2.conf");
+        conf = dir.resolve("softhsm2.conf");
         Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
         run(List.of("softhsm2-util", "--init-token", "--free", "--label", "imprint-test", "--pin", "1234",
                 "--so-pin", "5678"), conf);
         productMp = new FixtureMpKey();
         Files.writeString(dir.resolve("pin"), "1234\n");
-        String uri = "pkcs11:token=imprint-test?pin-source=file:" + dir.resolve("pin");
+        uri = "pkcs11:token=imprint-test?pin-source=file:" + dir.resolve("pin");
+        parseFacts(scenario());
+    }
+
+    private static String scenario(String... extra) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String output = run(List.of(java, "-cp", cp, SoftHsmScenario.class.getName(), uri, dir.toString(),
-                productMp.publicKey().hex()), conf);
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", cp, SoftHsmScenario.class.getName(), uri,
+                dir.toString(), productMp.publicKey().hex()));
+        cmd.addAll(List.of(extra));
+        return run(cmd, conf);
+    }
+
+    private static void parseFacts(String output) {
         for (String line : output.split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
@@ -96,11 +110,33 @@ class Pkcs11KeyStoreTest {
         assertThat(HexFormat.of().formatHex(digest)).isEqualTo(facts.get("lotDigest"));
         byte[] msg = BundleReceiptCodec.encode(new BundleReceipt(new byte[] {5, 5, 5, 5}, "SN-1",
                 opened.header().bundleId(), "widget", digest, now.getEpochSecond(), 0));
-        String line = new ReceiptLine(msg, Mpmr.OPTEE_FILL, productMp.sign(Mpmr.OPTEE_FILL, msg)).format();
+        assertThat(HexFormat.of().formatHex(EcPoints.toUncompressed(opened.header().receiptPublicKey())))
+                .isEqualTo(facts.get("receiptKey"));
+        SignedReceipt signed = new SignedReceipt(msg, Mpmr.OPTEE_FILL, productMp.sign(Mpmr.OPTEE_FILL, msg));
+        String sealed = ReceiptSeal.seal(opened.header().receiptPublicKey(), signed).format();
+        String elsewhere = ReceiptSeal.seal(new FixtureReceiptKey().publicKey(), signed).format();
+        Files.write(dir.resolve("receipts.txt"), List.of(sealed, elsewhere));
+
+        Map<String, String> openedInToken = new HashMap<>();
+        for (String line : scenario("open-receipts").split("\n")) {
+            int eq = line.indexOf('=');
+            if (line.startsWith("line") && eq > 0) {
+                openedInToken.put(line.substring(0, eq), line.substring(eq + 1).strip());
+            }
+        }
+        assertThat(openedInToken.get("line1")).isEqualTo("opened " + HexFormat.of().formatHex(msg));
+        assertThat(openedInToken.get("line2")).startsWith("refused sealed receipt does not open");
         BundleManifest manifest = new BundleManifest(facts.get("bundleId"), "widget", "LOT-HSM", 0, 1, 0,
                 Optional.of(HexFormat.of().parseHex(facts.get("lotDigest"))), Map.of());
-        assertThat(new BundleReceiptVerifier().verify(List.of(line), productMp.publicKey(),
+        FixtureReceiptKey softwareStandIn = new FixtureReceiptKey();
+        String line = ReceiptSeal.seal(softwareStandIn.publicKey(), signed).format();
+        assertThat(new BundleReceiptVerifier().verify(List.of(line), softwareStandIn, productMp.publicKey(),
                 Map.of(manifest.bundleId(), manifest))).singleElement().isInstanceOf(VerifiedBundleReceipt.class);
+    }
+
+    @Test
+    void createReceiptKey_labelOfSigningKey_isRefused() {
+        assertThat(facts).containsEntry("receiptOverSigning", "refused");
     }
 
     private static String run(List<String> command, Path conf) throws Exception {

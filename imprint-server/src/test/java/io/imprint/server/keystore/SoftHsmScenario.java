@@ -9,6 +9,10 @@ import io.imprint.server.bundle.BundleBuilder;
 import io.imprint.server.bundle.BundleManifest;
 import io.imprint.server.bundle.BundleProgress;
 import io.imprint.server.bundle.BundleSpec;
+import io.imprint.server.bundle.OpenedLine;
+import io.imprint.protocol.bundle.ReceiptKeyAgreement;
+import io.imprint.protocol.crypto.EcPoints;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStoreException;
@@ -28,8 +32,12 @@ public final class SoftHsmScenario {
     public static void main(String[] args) throws Exception {
         HexFormat hex = HexFormat.of();
         Path out = Path.of(args[1]);
-        KdfVector vector = KdfVector.load();
         KeyStoreUris uris = new KeyStoreUris(KeyStoreUris.SOFTHSM2_MODULE);
+        if (args.length > 3 && args[3].equals("open-receipts")) {
+            openReceipts(uris, args[0], out);
+            return;
+        }
+        KdfVector vector = KdfVector.load();
         try (KeyStoreBackend token = uris.open(args[0])) {
             new MpKeyImportService().importMpKey(token, "vector-mp", MpPublicKey.fromRaw(vector.mpKey()));
             new MpKeyImportService().importMpKey(token, "widget-mp", MpPublicKey.parse(args[2]));
@@ -40,6 +48,13 @@ public final class SoftHsmScenario {
                 System.out.println("reimport=refused");
             }
             token.createSigningKey("oem-bundle");
+            token.createReceiptKey("oem-receipt");
+            try {
+                token.createReceiptKey("oem-bundle");
+                System.out.println("receiptOverSigning=accepted");
+            } catch (KeyStoreException e) {
+                System.out.println("receiptOverSigning=refused");
+            }
         }
         // A fresh provider instance and login: everything below is read back from the token.
         try (KeyStoreBackend token = uris.open(args[0])) {
@@ -55,10 +70,25 @@ public final class SoftHsmScenario {
             Files.write(out.resolve("oem.pub"), signer.publicKey().getEncoded());
             BundleSpec spec = new BundleSpec("widget", "LOT-HSM", SecretItems.builder().build(), Map.of("disk-key", 32),
                     Map.of(), Optional.empty(), Instant.parse("2030-01-01T00:00:00Z"));
-            BundleManifest m = new BundleBuilder(token.mpKeyHmac("widget-mp"), signer, Clock.systemUTC())
+            ReceiptKeyAgreement receiptKey = token.receiptKey("oem-receipt");
+            System.out.println("receiptKey=" + hex.formatHex(EcPoints.toUncompressed(receiptKey.publicKey())));
+            BundleManifest m = new BundleBuilder(token.mpKeyHmac("widget-mp"), signer, receiptKey.publicKey(),
+                    Clock.systemUTC())
                     .build(spec, out.resolve("hsm.bundle"), BundleProgress.NONE);
             System.out.println("bundleId=" + m.bundleId());
             System.out.println("lotDigest=" + hex.formatHex(m.lotDigest().orElseThrow()));
+        }
+    }
+
+    /** Opens {@code receipts.txt} in {@code out} with the token's receipt key (ECDH in the token). */
+    private static void openReceipts(KeyStoreUris uris, String uri, Path out) throws Exception {
+        try (KeyStoreBackend token = uris.open(uri)) {
+            List<String> lines = Files.readAllLines(out.resolve("receipts.txt"));
+            for (OpenedLine line : OpenedLine.openAll(lines, token.receiptKey("oem-receipt"))) {
+                System.out.println("line" + line.number() + "=" + line.signed()
+                        .map(sr -> "opened " + HexFormat.of().formatHex(sr.receiptBytes()))
+                        .orElse("refused " + line.problem()));
+            }
         }
     }
 
