@@ -31,7 +31,7 @@ final class ImportMpKeyCommand implements Callable<Integer> {
 
     static final class Source {
         @Option(names = "--product", description = "Take the MP key of this enrolled product (from --data-dir).") String product;
-        @Option(names = "--mp-key", description = "MP public key: a file or text (mfgprot pubk output, hex X||Y, or PEM).") String mpKey;
+        @Option(names = "--mp-key", description = "MP public key: a file or text (mfgprot pubk output, hex X||Y, PEM), or a file of the raw 64-byte X||Y.") String mpKey;
     }
 
     @Override
@@ -56,7 +56,7 @@ final class ImportMpKeyCommand implements Callable<Integer> {
 
     private static MpPublicKey parse(String value) throws java.io.IOException {
         try {
-            return MpPublicKey.parse(Inputs.textOrFile("--mp-key", value));
+            return MpPublicKey.parse(Inputs.mpKeyText("--mp-key", value));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--mp-key: " + e.getMessage());
         }

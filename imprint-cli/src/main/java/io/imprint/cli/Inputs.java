@@ -24,6 +24,22 @@ final class Inputs {
         return value;
     }
 
+    /**
+     * An MP public key argument as text for {@code MpPublicKey.parse}: literal text, or a file holding
+     * U-Boot output, hex or PEM, or the raw 64-byte X||Y (turned into hex here).
+     */
+    static String mpKeyText(String what, String value) throws IOException {
+        Path p = Path.of(value);
+        if (value.length() < 4096 && Files.isRegularFile(p) && Files.size(p) == 64) {
+            byte[] raw = readFile(what, p);
+            String asText = new String(raw, StandardCharsets.US_ASCII);
+            if (!asText.matches("[0-9A-Fa-f]{64}")) {
+                return HexFormat.of().formatHex(raw);
+            }
+        }
+        return textOrFile(what, value);
+    }
+
     static byte[] readFile(String what, Path p) throws IOException {
         if (!Files.isRegularFile(p)) {
             throw new ImprintException(ProblemCode.MALFORMED_REQUEST, what + ": no such file " + p);

@@ -22,9 +22,15 @@ final class KeyStores {
     private KeyStores() {
     }
 
-    /** A {@code pkcs11:} (SoftHSM2 module by default) or {@code file:} key store; a bad URI is one line. */
+    /**
+     * A {@code pkcs11:} (SoftHSM2 module by default) or {@code file:} key store, or {@code @FILE}: a
+     * config file with {@code uri=} and optionally {@code module=}; a bad URI or file is one line.
+     */
     static KeyStoreBackend open(String uri) throws IOException {
         try {
+            if (uri != null && uri.startsWith("@")) {
+                return KeyStoreUris.openConfig(Path.of(uri.substring(1)));
+            }
             return new KeyStoreUris(KeyStoreUris.SOFTHSM2_MODULE).open(uri);
         } catch (IllegalArgumentException e) {
             throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "key store: " + e.getMessage());

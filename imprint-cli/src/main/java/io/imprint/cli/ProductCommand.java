@@ -27,7 +27,7 @@ final class ProductCommand {
         @Option(names = "--part-number", required = true, description = "Chip part number, e.g. MIMX8MM6.") String partNumber;
         @Option(names = "--srk-hash", required = true, description = "SRK hash fused into the product's chips, 64 hex.") String srkHash;
         @Option(names = "--mp-key", required = true,
-                description = "MP public key: a file or text (U-Boot 'mfgprot pubk' output pasted whole, hex X||Y, or PEM).")
+                description = "MP public key: a file or text (U-Boot 'mfgprot pubk' output pasted whole, hex X||Y, PEM), or a file of the raw 64-byte X||Y.")
         String mpKey;
         @Option(names = "--secrets", defaultValue = "disk-encryption-key:random:32",
                 description = "Secret template: name:random:length[,...] (default: ${DEFAULT-VALUE}).")
@@ -36,7 +36,7 @@ final class ProductCommand {
 
         @Override
         public Integer call() throws Exception {
-            EnrollRequest request = new EnrollRequest(name, partNumber, srkHash, Inputs.textOrFile("--mp-key", mpKey),
+            EnrollRequest request = new EnrollRequest(name, partNumber, srkHash, Inputs.mpKeyText("--mp-key", mpKey),
                     secrets, policy.request());
             ProductView p = target.with(ops -> ops.enroll(request));
             spec.commandLine().getOut().println("Enrolled " + p.name() + " (" + p.partNumber() + "), MP key "

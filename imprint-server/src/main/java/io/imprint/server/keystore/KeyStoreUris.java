@@ -31,4 +31,26 @@ public final class KeyStoreUris {
         }
         throw new IllegalArgumentException("key store URI must start with pkcs11: or file:");
     }
+
+    /**
+     * Opens the key store a configuration file names: a properties file with {@code uri} (a
+     * {@code pkcs11:} or {@code file:} URI, required) and optionally {@code module} (the PKCS#11
+     * library, default {@link #SOFTHSM2_MODULE}). Lets operators keep the token and PIN source out of
+     * command lines and scripts.
+     */
+    public static KeyStoreBackend openConfig(Path config) throws GeneralSecurityException, IOException {
+        if (!java.nio.file.Files.isRegularFile(config) || java.nio.file.Files.size(config) > 16 * 1024) {
+            throw new IllegalArgumentException("key store config " + config + " is missing or larger than 16 KiB");
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(config, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        String uri = p.getProperty("uri");
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("key store config " + config + " lacks 'uri'");
+        }
+        String module = p.getProperty("module");
+        return new KeyStoreUris(module == null ? SOFTHSM2_MODULE : Path.of(module.strip())).open(uri.strip());
+    }
 }
