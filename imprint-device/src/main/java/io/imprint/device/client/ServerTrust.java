@@ -1,5 +1,7 @@
 package io.imprint.device.client;
 
+import io.imprint.protocol.crypto.PinnedTrustManager;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

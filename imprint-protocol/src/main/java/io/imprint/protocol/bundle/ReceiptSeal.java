@@ -8,10 +8,8 @@ import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -39,24 +37,15 @@ public final class ReceiptSeal {
     public static final String CONTEXT = "IMPRINT/RECEIPT-SEAL/v1";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final ECParameterSpec P256;
-
-    static {
-        try {
-            P256 = EcPoints.curve("secp256r1");
-        } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final ECParameterSpec P256 = io.imprint.protocol.mp.MpCurve.P256.spec();
 
     private ReceiptSeal() {
     }
 
     /** Seals {@code signed} (whose receipt names {@code bundleId} and its serial) to {@code recipient}. */
     public static SealedReceiptLine seal(ECPublicKey recipient, SignedReceipt signed) throws GeneralSecurityException {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"), Providers.random());
-        return seal(g.generateKeyPair(), Providers.randomBytes(IV_BYTES), recipient, signed);
+        return seal(io.imprint.protocol.envelope.EnvelopeCrypto.newKeyPair(), Providers.randomBytes(IV_BYTES), recipient,
+                signed);
     }
 
     /** Deterministic form for known-answer tests. */

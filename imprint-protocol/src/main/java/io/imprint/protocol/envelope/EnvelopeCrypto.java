@@ -36,15 +36,7 @@ public final class EnvelopeCrypto {
     public static final String CONTEXT = "IMPRINT/ENVELOPE/v1";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final ECParameterSpec P256;
-
-    static {
-        try {
-            P256 = EcPoints.curve("secp256r1");
-        } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final ECParameterSpec P256 = io.imprint.protocol.mp.MpCurve.P256.spec();
 
     private EnvelopeCrypto() {
     }

@@ -15,7 +15,7 @@ import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.orders.VerifiedReconciliation;
 import io.imprint.server.reports.Report;
 import io.imprint.server.reports.ReportQuery;
-import io.imprint.server.tls.PinnedTrustManager;
+import io.imprint.protocol.crypto.PinnedTrustManager;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;

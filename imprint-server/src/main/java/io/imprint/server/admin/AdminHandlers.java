@@ -1,5 +1,7 @@
 package io.imprint.server.admin;
 
+import io.imprint.server.http.Json;
+
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.orders.OrderRequest;
@@ -19,9 +21,9 @@ final class AdminHandlers {
     static final String JSON_LINES = "application/jsonl";
     private static final int DEFAULT_EVENTS = 100;
     private final AdminService service;
-    private final AdminJson json;
+    private final Json json;
 
-    AdminHandlers(AdminService service, AdminJson json) {
+    AdminHandlers(AdminService service, Json json) {
         this.service = service;
         this.json = json;
     }

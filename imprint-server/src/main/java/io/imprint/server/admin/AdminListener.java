@@ -1,18 +1,14 @@
 package io.imprint.server.admin;
 
 import io.imprint.server.tls.ServerCertificate;
+import io.imprint.server.tls.TlsConnectors;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The running admin API listener: HTTPS, TLS 1.3 only, client certificates required and trusted only
@@ -46,7 +42,7 @@ public final class AdminListener implements AutoCloseable {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });
-            cfg.jetty.addConnector((server, httpConfig) -> connector(server, httpConfig, keyStore, trustStore, host,
+            cfg.jetty.addConnector((server, httpConfig) -> TlsConnectors.tls13(server, httpConfig, keyStore, trustStore, host,
                     port));
             AdminRouting.routing(cfg, service);
         }).start();
@@ -60,26 +56,6 @@ public final class AdminListener implements AutoCloseable {
             }
         }
         return new AdminListener(app, certificate, bound);
-    }
-
-    private static Connector connector(Server server, HttpConfiguration base, KeyStore keyStore, KeyStore trustStore,
-                                       String host, int port) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStore(keyStore);
-        ssl.setKeyStorePassword("");
-        ssl.setTrustStore(trustStore);
-        ssl.setNeedClientAuth(true);
-        ssl.setIncludeProtocols("TLSv1.3");
-        ssl.setSniRequired(false);
-        HttpConfiguration https = new HttpConfiguration(base);
-        SecureRequestCustomizer secure = new SecureRequestCustomizer();
-        secure.setSniHostCheck(false);
-        https.addCustomizer(secure);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        connector.setHost(host);
-        connector.setPort(port);
-        return connector;
     }
 
     public int port() { return port; }

@@ -1,5 +1,9 @@
 package io.imprint.server.admin;
 
+import io.imprint.server.http.Problems;
+
+import io.imprint.server.http.Json;
+
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.javalin.config.JavalinConfig;
@@ -28,8 +32,8 @@ public final class AdminRouting {
 
     /** Installs the admin routes and the problem mapping into a Javalin configuration. */
     public static void routing(JavalinConfig cfg, AdminService service) {
-        AdminJson json = new AdminJson();
-        AdminProblems problems = new AdminProblems(json);
+        Json json = new Json();
+        Problems problems = new Problems(json);
         AdminHandlers h = new AdminHandlers(service, json);
         cfg.http.maxRequestSize = MAX_BODY;
         cfg.routes.before(ctx -> ctx.attribute(OPERATOR, operator(ctx)));

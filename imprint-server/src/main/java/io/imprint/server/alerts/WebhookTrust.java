@@ -1,6 +1,6 @@
 package io.imprint.server.alerts;
 
-import io.imprint.server.tls.PinnedTrustManager;
+import io.imprint.protocol.crypto.PinnedTrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;

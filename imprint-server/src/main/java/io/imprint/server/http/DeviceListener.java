@@ -4,18 +4,14 @@ import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
 import io.imprint.server.tls.ServerCertificate;
+import io.imprint.server.tls.TlsConnectors;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** The running HTTPS (TLS 1.3 only) device API listener. */
 public final class DeviceListener implements AutoCloseable {
@@ -45,7 +41,7 @@ public final class DeviceListener implements AutoCloseable {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });
-            cfg.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig, keyStore, host, port));
+            cfg.jetty.addConnector((server, httpConfig) -> TlsConnectors.tls13(server, httpConfig, keyStore, null, host, port));
             DeviceRouting.routing(cfg, challenges, attestations, receipts);
         }).start();
         int bound = -1;
@@ -58,24 +54,6 @@ public final class DeviceListener implements AutoCloseable {
             }
         }
         return new DeviceListener(app, certificate, bound);
-    }
-
-    private static Connector tlsConnector(Server server, HttpConfiguration base, KeyStore keyStore, String host,
-                                          int port) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStore(keyStore);
-        ssl.setKeyStorePassword("");
-        ssl.setIncludeProtocols("TLSv1.3");
-        ssl.setSniRequired(false);
-        HttpConfiguration https = new HttpConfiguration(base);
-        SecureRequestCustomizer secure = new SecureRequestCustomizer();
-        secure.setSniHostCheck(false);
-        https.addCustomizer(secure);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
-        connector.setHost(host);
-        connector.setPort(port);
-        return connector;
     }
 
     /** The bound port. */

@@ -4,26 +4,33 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import java.io.IOException;
 
-/** Strict JSON for the wire records: unknown fields, trailing tokens and bad syntax are malformed requests. */
-final class Json {
+/**
+ * Strict JSON for both listeners' requests and responses: unknown fields, trailing tokens and bad
+ * syntax are malformed requests.
+ */
+public final class Json {
     private final ObjectMapper mapper;
 
-    Json() {
+    public Json() {
         this.mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(8).maxStringLength(64 * 1024).build());
     }
 
-    <T> T read(byte[] body, Class<T> type) {
+    public <T> T read(byte[] body, Class<T> type) {
         try {
             T value = mapper.readValue(body, type);
             if (value == null) {
@@ -36,7 +43,7 @@ final class Json {
         }
     }
 
-    byte[] write(Object value) {
+    public byte[] write(Object value) {
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

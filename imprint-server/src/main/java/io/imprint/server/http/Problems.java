@@ -16,20 +16,20 @@ import org.slf4j.LoggerFactory;
  * correlation id, sent in the body and the {@code X-Correlation-Id} header and logged; unexpected
  * exceptions become {@code internal} with no exception text on the wire.
  */
-final class Problems {
+public final class Problems {
     static final String HANDLED = "imprint.problem";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private final Json json;
 
-    Problems(Json json) {
+    public Problems(Json json) {
         this.json = json;
     }
 
-    void imprint(ImprintException e, Context ctx) {
+    public void imprint(ImprintException e, Context ctx) {
         render(ctx, e.code(), e.detail(), null);
     }
 
-    void http(HttpResponseException e, Context ctx) {
+    public void http(HttpResponseException e, Context ctx) {
         ProblemCode code = switch (e.getStatus()) {
             case 404 -> ProblemCode.NOT_FOUND;
             case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
@@ -41,12 +41,12 @@ final class Problems {
         render(ctx, code, code.title(), null);
     }
 
-    void unexpected(Exception e, Context ctx) {
+    public void unexpected(Exception e, Context ctx) {
         render(ctx, ProblemCode.INTERNAL, "internal error; quote the correlation id to the operator", e);
     }
 
     /** For statuses no handler produced (unknown paths and methods). */
-    void status(Context ctx) {
+    public void status(Context ctx) {
         if (ctx.attribute(HANDLED) != null) {
             return;
         }

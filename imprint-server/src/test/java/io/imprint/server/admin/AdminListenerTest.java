@@ -7,7 +7,7 @@ import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.reports.ReportQuery;
-import io.imprint.server.tls.PinnedTrustManager;
+import io.imprint.protocol.crypto.PinnedTrustManager;
 import io.imprint.server.testing.TestServer;
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.imprint.device.client;
+package io.imprint.protocol.crypto;
 
 import java.net.Socket;
 import java.security.MessageDigest;
@@ -13,10 +13,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * Trusts exactly one server certificate: the leaf whose DER SHA-256 equals the pin. The pin replaces
  * PKIX path building and hostname checks (it names the certificate itself). Trusts no client.
  */
-final class PinnedTrustManager extends X509ExtendedTrustManager {
+public final class PinnedTrustManager extends X509ExtendedTrustManager {
     private final byte[] pin;
 
-    PinnedTrustManager(byte[] pin) {
+    public PinnedTrustManager(byte[] pin) {
         this.pin = pin.clone();
     }
 
