@@ -110,15 +110,17 @@ final class AuditCommand {
             if (file == null && key != null && previous == null) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--key applies to --file");
             }
-            if ((file != null || previous != null) && key == null && !trustEmbeddedKey) {
+            if (file != null && key == null && !trustEmbeddedKey) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "give --key <audit.pub.pem> (the audit key you "
                         + "trust, from the server's keys/ directory) or --trust-embedded-key to check integrity only");
             }
             PrintWriter out = spec.commandLine().getOut();
             try {
-                VerifiedAuditLog verified = file != null ? verifyFile(file) : verifyStore();
+                VerifiedAuditLog verified = file != null ? verifyFile(file, key == null ? null : trustedKey(key)) : verifyStore();
                 if (previous != null) {
-                    AuditVerifier.requireExtends(verified, verifyFile(previous));
+                    // Verifying the store: the earlier export must carry the store's own audit key unless --key says otherwise.
+                    AuditVerifier.requireExtends(verified, verifyFile(previous,
+                            key != null ? trustedKey(key) : file == null ? storeKey() : null));
                 }
                 out.println(AuditVerification.of(verified).summary());
                 if (file != null && key == null) {
@@ -132,13 +134,18 @@ final class AuditCommand {
             }
         }
 
-        private VerifiedAuditLog verifyFile(Path export) throws IOException, AuditTamperException {
+        private VerifiedAuditLog verifyFile(Path export, PublicKey trusted) throws IOException, AuditTamperException {
             if (Files.size(export) > MAX_EXPORT_BYTES) {
                 throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE, export + " is larger than 2 GiB");
             }
-            PublicKey trusted = key == null ? null : trustedKey(key);
             try (BufferedReader r = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
                 return AuditVerifier.verifyExport(AuditExportFile.read(r), trusted);
+            }
+        }
+
+        private PublicKey storeKey() {
+            try (Imprint imprint = Imprint.open(target.store.config())) {
+                return imprint.auditKey().publicKey();
             }
         }
 

@@ -61,6 +61,16 @@ public enum ProblemCode {
     /** The RFC 9457 {@code type} URI for this problem. */
     public URI type() { return URI.create(TYPE_BASE + slug()); }
 
+    /** Whether {@code slug} is the slug of a problem code (an event outcome that is a refusal). */
+    public static boolean isSlug(String slug) {
+        for (ProblemCode code : values()) {
+            if (code.slug().equals(slug)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Finds a code by its slug; {@link #INTERNAL} for anything unknown. */
     public static ProblemCode fromSlug(String slug) {
         for (ProblemCode code : values()) {

@@ -65,7 +65,13 @@ public final class OperatorCredential {
     public void write(Path prefix, char[] p12Password) throws IOException, GeneralSecurityException {
         Path crt = Path.of(prefix + ".crt");
         Path p12 = Path.of(prefix + ".p12");
-        PemFiles.writePrivate(Path.of(prefix + ".key"), PemFiles.privateKeyPem(key));
+        Path keyFile = Path.of(prefix + ".key");
+        for (Path p : new Path[] {crt, p12, keyFile}) {
+            if (Files.exists(p)) { // checked before writing anything: a clash leaves no orphan files
+                throw new java.nio.file.FileAlreadyExistsException(p.toString());
+            }
+        }
+        PemFiles.writePrivate(keyFile, PemFiles.privateKeyPem(key));
         PemFiles.writePublic(crt, PemFiles.pem(certificate));
         Files.createFile(p12, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(p12)) {

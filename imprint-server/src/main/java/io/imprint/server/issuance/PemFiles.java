@@ -45,7 +45,7 @@ public final class PemFiles {
 
     /** Writes a file readable by its owner only; refuses to overwrite. */
     public static void writePrivate(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
@@ -56,7 +56,7 @@ public final class PemFiles {
 
     /** Writes a public file (certificates); refuses to overwrite. */
     public static void writePublic(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString());
         }

@@ -27,7 +27,10 @@ public final class Reports {
     /** Outcomes that are clone suspicions. */
     public static final Set<String> CLONE_CODES = Set.of(ProblemCode.CHIP_SERIAL_MISMATCH.slug(),
             ProblemCode.SERIAL_IN_USE.slug(), ProblemCode.CHIP_ALREADY_PROVISIONED.slug());
-    private static final Set<String> ACCEPTED = Set.of(EventLog.ISSUED, EventLog.REISSUED, EventLog.PROVISIONED);
+    /** Accepted attempts; every other outcome counts only when it is a refusal (a problem code slug). */
+    private static final String REPROVISIONED = io.imprint.server.orders.Reconciliations.REPROVISIONED;
+    private static final Set<String> ACCEPTED = Set.of(EventLog.ISSUED, EventLog.REISSUED, EventLog.PROVISIONED,
+            REPROVISIONED);
     private static final int MAX_SUSPECTS = 10_000;
     private final Database db;
     private final Orders orders;
@@ -110,7 +113,7 @@ public final class Reports {
 
         Tally(Map<String, String> orderNames) {
             this.orderNames = orderNames;
-            for (String k : List.of(EventLog.ISSUED, EventLog.REISSUED, EventLog.PROVISIONED, "refused")) {
+            for (String k : List.of(EventLog.ISSUED, EventLog.REISSUED, EventLog.PROVISIONED, REPROVISIONED, "refused")) {
                 totals.put(k, 0L);
             }
         }
@@ -125,6 +128,9 @@ public final class Reports {
                     hour[1]++;
                 }
                 return;
+            }
+            if (!ProblemCode.isSlug(outcome)) {
+                return; // order life cycle, policy changes and other administrative events are not production
             }
             totals.merge("refused", 1L, Long::sum);
             refusals.merge(outcome, 1L, Long::sum);
