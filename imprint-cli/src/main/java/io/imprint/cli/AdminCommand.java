@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint admin ...}: operator certificates, and orders and products through the admin API or locally. */
-@Command(name = "admin", description = "Operator access: client certificates; orders and products via --server or --data-dir.",
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator access: client certificates; orders and products via --server or --data-dir.",
         subcommands = {AdminCommand.IssueCert.class, AdminCommand.Orders.class, AdminCommand.Products.class})
 final class AdminCommand {
 

@@ -40,7 +40,17 @@ final class AdminTarget {
             if (operator == null || pin == null) {
                 throw new IllegalArgumentException("--server needs --operator and --pin");
             }
-            return work.apply(new AdminClient(server, OperatorCredential.read(operator), pin));
+            if (!"https".equalsIgnoreCase(server.getScheme())) {
+                throw new IllegalArgumentException("--server must be an https:// URL of the admin listener (default port 8444)");
+            }
+            OperatorCredential credential;
+            try {
+                credential = OperatorCredential.read(operator);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException("--operator " + operator + ": no such credential file " + e.getFile()
+                        + " (made by 'imprint admin issue-cert --out " + operator + "')");
+            }
+            return work.apply(new AdminClient(server, credential, pin));
         }
         try (Imprint imprint = Imprint.open(store.config())) {
             return work.apply(new LocalAdmin(imprint.admin(), new Operator(localName, Role.OEM_ADMIN, null)));

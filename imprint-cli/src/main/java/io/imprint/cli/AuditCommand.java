@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint audit ...}: export, verify and checkpoint the tamper-evident audit trail, locally or via --server. */
-@Command(name = "audit", description = "Tamper-evident audit trail: export, verify offline, checkpoint.",
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Tamper-evident audit trail: export, verify offline, checkpoint.",
         subcommands = {AuditCommand.Export.class, AuditCommand.Verify.class, AuditCommand.Checkpoint.class})
 final class AuditCommand {
     /** Exit code of a trail that does not verify. */

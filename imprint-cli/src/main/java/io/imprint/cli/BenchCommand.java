@@ -5,7 +5,7 @@ import io.imprint.cli.bench.ProvisionBench;
 import picocli.CommandLine.Command;
 
 /** {@code imprint bench ...}: timings of the heavy paths, printed (never asserted anywhere). */
-@Command(name = "bench", description = "Benchmarks (timings only).",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (timings only).",
         subcommands = {ProvisionBench.class, BundleBench.class})
 final class BenchCommand {
 }

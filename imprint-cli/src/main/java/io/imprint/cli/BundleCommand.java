@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint bundle ...}: offline bundles for devices that never reach the server. */
-@Command(name = "bundle", description = "Offline bundles: OEM signing key, OEM receipt key, build.",
+@Command(name = "bundle", mixinStandardHelpOptions = true, description = "Offline bundles: OEM signing key, OEM receipt key, build.",
         subcommands = {BundleCommand.Keygen.class, BundleCommand.ReceiptKeygen.class, BundleBuildCommand.class})
 final class BundleCommand {
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint device ...}: the device agent, here on an emulated i.MX chip. */
-@Command(name = "device", description = "Device agent (runs on an EMULATED i.MX CAAM chip kept in a directory).",
+@Command(name = "device", mixinStandardHelpOptions = true, description = "Device agent (runs on an EMULATED i.MX CAAM chip kept in a directory).",
         subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.Provision.class,
                 ApplyBundleCommand.class})
 final class DeviceCommand {

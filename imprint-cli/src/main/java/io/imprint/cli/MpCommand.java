@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code imprint mp ...}: manufacturing-protection diagnostics. */
-@Command(name = "mp", description = "Manufacturing-protection (MP) key diagnostics.", subcommands = MpCommand.Verify.class)
+@Command(name = "mp", mixinStandardHelpOptions = true, description = "Manufacturing-protection (MP) key diagnostics.", subcommands = MpCommand.Verify.class)
 final class MpCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint order ...}: production orders for contract manufacturers and their life cycle, locally or via --server. */
-@Command(name = "order", description = "Production orders: contract manufacturer, quantity, serial range, life cycle.",
+@Command(name = "order", mixinStandardHelpOptions = true, description = "Production orders: contract manufacturer, quantity, serial range, life cycle.",
         subcommands = {OrderCommand.Create.class, OrderCommand.ListOrders.class, OrderCommand.Open.class,
                 OrderCommand.Suspend.class, OrderCommand.Resume.class, OrderCommand.Resize.class,
                 OrderCommand.Close.class, OrderCommand.Show.class})

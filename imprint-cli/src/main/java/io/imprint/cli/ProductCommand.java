@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint product ...}: enrollment of products and their MP public keys, locally or via --server. */
-@Command(name = "product", description = "Products: MP public key, SRK hash, secret template.",
+@Command(name = "product", mixinStandardHelpOptions = true, description = "Products: MP public key, SRK hash, secret template.",
         subcommands = {ProductCommand.Enroll.class, ProductCommand.ListProducts.class, ImportMpKeyCommand.class,
                 ProductCommand.Policy.class})
 final class ProductCommand {

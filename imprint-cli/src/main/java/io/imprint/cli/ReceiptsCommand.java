@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint receipts ...}: counting offline production from the stations' receipts files. */
-@Command(name = "receipts", description = "Offline receipts: import a station's receipts file.",
+@Command(name = "receipts", mixinStandardHelpOptions = true, description = "Offline receipts: import a station's receipts file.",
         subcommands = {ReceiptsCommand.Import.class})
 final class ReceiptsCommand {
 

@@ -61,11 +61,17 @@ public final class OperatorCa {
             PemFiles.writePrivate(keyFile, PemFiles.privateKeyPem(pair.getPrivate()));
             PemFiles.writePublic(cert, PemFiles.pem(sign(b, pair.getPrivate())));
         }
-        return new OperatorCa(PemFiles.certificate(Files.readString(cert)), PemFiles.privateKey(Files.readString(keyFile)));
+        // The key may be kept off the server: checking clients needs only ca.crt.
+        PrivateKey caKey = Files.exists(keyFile) ? PemFiles.privateKey(Files.readString(keyFile)) : null;
+        return new OperatorCa(PemFiles.certificate(Files.readString(cert)), caKey);
     }
 
     /** Issues a client certificate for {@code operator}, valid for {@code validity}, to a fresh key. */
     public OperatorCredential issue(Operator operator, Duration validity) throws GeneralSecurityException {
+        if (key == null) {
+            throw new IllegalStateException("the operator CA key (admin/ca/ca.key) is not on this machine; "
+                    + "issue operator certificates where it is kept");
+        }
         KeyPair pair = newKeyPair();
         Instant now = Instant.now();
         try {
