@@ -52,8 +52,9 @@ public final class MpDiagnostics {
     public static MpDiagnosis diagnoseDigest(byte[] message, byte[] printedDigest, Optional<Mpmr> claimed) {
         List<Mpmr> candidates = candidates(claimed);
         Optional<Mpmr> digest = digestMatch(candidates, message, printedDigest);
-        return new MpDiagnosis(candidates, false, Optional.empty(), true, digest,
-                digestLine(digest, Optional.empty()));
+        String explanation = digest.map(m -> "The printed digest is SHA-256(MPMR || message) with the " + m.describe()
+                + " MPMR: verify signatures from this chip with that MPMR.").orElseGet(() -> digestLine(digest, Optional.empty()));
+        return new MpDiagnosis(candidates, false, Optional.empty(), true, digest, explanation);
     }
 
     private static List<Mpmr> candidates(Optional<Mpmr> claimed) {
