@@ -83,8 +83,12 @@ public final class BundleReceiptVerifier {
             return refuse(n, Refusal.COUNTERFEIT, "MP signature of chip " + r.chipIdHex() + " does not verify", r);
         }
         BundleManifest m = bundles.get(r.bundleIdHex());
-        if (m == null || !m.product().equals(r.product())) {
-            return refuse(n, Refusal.UNKNOWN_BUNDLE, "bundle " + r.bundleIdHex() + " was not built for this product", r);
+        if (m == null) {
+            return refuse(n, Refusal.UNKNOWN_BUNDLE, "bundle " + r.bundleIdHex() + " is not recorded", r);
+        }
+        if (!m.product().equals(r.product())) {
+            return refuse(n, Refusal.PRODUCT_MISMATCH, "receipt names product " + r.product() + " but bundle "
+                    + m.bundleId() + " was built for " + m.product(), r);
         }
         Optional<byte[]> expected = m.expectedDigest(r.serial());
         if (expected.isEmpty()) {
