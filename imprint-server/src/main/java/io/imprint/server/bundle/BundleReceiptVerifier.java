@@ -55,7 +55,8 @@ public final class BundleReceiptVerifier {
      * @param lines the file's opened lines ({@link OpenedLine#openAll}); a line that did not open is
      *     {@link Refusal#MALFORMED} ({@code bad-receipt}), not counterfeit: nothing in it can be
      *     attributed to a chip
-     * @param bundles the product's bundle manifests by lowercase hex bundle id
+     * @param bundles recorded bundle manifests by lowercase hex bundle id (one of another product than the
+     *     receipt names is {@link Refusal#PRODUCT_MISMATCH}; none is {@link Refusal#UNKNOWN_BUNDLE})
      * @return one result per line, in file order
      */
     public List<BundleReceiptResult> verify(List<OpenedLine> lines, MpPublicKey productKey,
