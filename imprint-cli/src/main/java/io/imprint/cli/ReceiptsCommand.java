@@ -30,7 +30,7 @@ final class ReceiptsCommand {
         @Option(names = "--file", required = true, description = "Receipts file collected from a station.") Path file;
         @Option(names = "--key-store", required = true, description = "Key store holding the receipt key: pkcs11:... or file:/dir.") String keyStore;
         @Option(names = "--receipt-key-label", required = true, description = "Label of the OEM receipt key the bundles named.") String receiptLabel;
-        @Option(names = "--product", description = "Product (default: the one the file's first receipt names).") String product;
+        @Option(names = "--product", description = "Only this product's receipts; lines of other products are skipped (default: every product, by the bundle each line names).") String product;
 
         @Override
         public Integer call() throws Exception {
@@ -63,6 +63,9 @@ final class ReceiptsCommand {
         Table t = new Table("result", "receipts").row("imported", s.imported()).row("already imported", s.alreadyImported());
         for (Map.Entry<String, Integer> e : s.refusedSorted().entrySet()) {
             t.row("refused: " + e.getKey(), e.getValue());
+        }
+        if (s.skipped() > 0) {
+            t.row("skipped: other product", s.skipped());
         }
         t.print(out);
     }

@@ -55,7 +55,8 @@ public final class BundleReceiptVerifier {
      * @param lines the file's opened lines ({@link OpenedLine#openAll}); a line that did not open is
      *     {@link Refusal#MALFORMED} ({@code bad-receipt}), not counterfeit: nothing in it can be
      *     attributed to a chip
-     * @param bundles the product's bundle manifests by lowercase hex bundle id
+     * @param bundles recorded bundle manifests by lowercase hex bundle id (one of another product than the
+     *     receipt names is {@link Refusal#PRODUCT_MISMATCH}; none is {@link Refusal#UNKNOWN_BUNDLE})
      * @return one result per line, in file order
      */
     public List<BundleReceiptResult> verify(List<OpenedLine> lines, MpPublicKey productKey,
@@ -83,8 +84,12 @@ public final class BundleReceiptVerifier {
             return refuse(n, Refusal.COUNTERFEIT, "MP signature of chip " + r.chipIdHex() + " does not verify", r);
         }
         BundleManifest m = bundles.get(r.bundleIdHex());
-        if (m == null || !m.product().equals(r.product())) {
-            return refuse(n, Refusal.UNKNOWN_BUNDLE, "bundle " + r.bundleIdHex() + " was not built for this product", r);
+        if (m == null) {
+            return refuse(n, Refusal.UNKNOWN_BUNDLE, "bundle " + r.bundleIdHex() + " is not recorded", r);
+        }
+        if (!m.product().equals(r.product())) {
+            return refuse(n, Refusal.PRODUCT_MISMATCH, "receipt names product " + r.product() + " but bundle "
+                    + m.bundleId() + " was built for " + m.product(), r);
         }
         Optional<byte[]> expected = m.expectedDigest(r.serial());
         if (expected.isEmpty()) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * again is "already imported"; a chip or serial the database already holds (networked or offline)
  * is a clone; otherwise one unit of the order's quota is taken by the same conditional update the
  * networked path uses, or the receipt is refused as overproduction. A refusal changes nothing.
+ * An accepted line replaces the pending verdict an earlier import left for it.
  */
 final class OfflineUnitRecorder {
     /** What happened to the receipt. */
@@ -94,8 +95,9 @@ final class OfflineUnitRecorder {
         // Offline units have no escrow or certificate: the secrets came in the bundle. The session is the bundle id.
         units.insert(c, new UnitRow(chip, r.product(), r.serial(), order.id(), UnitRow.PROVISIONED, bundle.bundleId(),
                 "", "", now, now));
+        bundles.deletePendingReceipt(c, lineSha256); // refused earlier for a reason that no longer holds
         bundles.insertReceipt(c, new BundleReceiptRow(lineSha256, bundle.bundleId(), chip, r.serial(),
-                EventLog.PROVISIONED, now));
+                EventLog.PROVISIONED, true, now));
         return Outcome.IMPORTED;
     }
 }

@@ -7,7 +7,6 @@ import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.bundle.BundleReceiptResult.RefusedBundleReceipt;
 import io.imprint.server.bundle.BundleReceiptResult.Refusal;
 import io.imprint.server.bundle.BundleReceiptResult.VerifiedBundleReceipt;
-import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.products.Product;
 import io.imprint.server.products.Products;
@@ -15,7 +14,6 @@ import io.imprint.server.store.BundleReceiptRow;
 import io.imprint.server.store.BundleRepository;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.OrderRepository;
-import io.imprint.server.store.UniqueViolation;
 import io.imprint.server.store.UnitRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,44 +22,48 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code imprint receipts import}: opens each sealed line with the OEM receipt key, verifies it
- * against the product's enrolled MP key
- * ({@link BundleReceiptVerifier}), matches each receipt to its recorded bundle and order, and
- * records each accepted one as a provisioned unit ({@link OfflineUnitRecorder}). Every accepted or
- * refused receipt is one event, as in networked production; a line that does not open is
- * {@code bad-receipt}. Idempotent (by the SHA-256 of the sealed line as written): a line processed before
- * (accepted or refused), or a receipt for a unit already imported from the same bundle, is skipped.
+ * {@code imprint receipts import}: opens each sealed line with the OEM receipt key, groups the lines
+ * by the product of the bundle they name (from its recorded manifest), verifies each group against
+ * that product's enrolled MP key ({@link BundleReceiptVerifier}), and records each accepted receipt
+ * as a provisioned unit of its bundle's order ({@link OfflineUnitRecorder}). Idempotent in what it
+ * counts: a line is remembered by the SHA-256 of its text once its verdict is final (accepted, or
+ * refused for good: see {@link Refusal#settles()}) and reported as already imported afterwards; a
+ * line refused for a reason later state can change (order inactive, quota exhausted, unknown bundle)
+ * is evaluated again on every import, with one event per new reason ({@link ReceiptVerdicts}).
  */
 public final class ReceiptImport {
     private static final String ALREADY = "already-imported";
-    private final Database db;
-    private final BundleRepository bundles;
+    /** Problems raised while recording a unit that no later state can change (the order's range never does). */
+    private static final Set<ProblemCode> SETTLED = Set.of(ProblemCode.CHIP_SERIAL_MISMATCH,
+            ProblemCode.SERIAL_IN_USE, ProblemCode.SERIAL_NOT_AUTHORIZED);
     private final Products products;
     private final BundleRegistry registry;
     private final OfflineUnitRecorder recorder;
+    private final ReceiptVerdicts verdicts;
     private final EventLog events;
-    private final Clock clock;
 
     public ReceiptImport(Database db, BundleRepository bundles, UnitRepository units,
             OrderRepository orders, Products products, BundleRegistry registry,
             EventLog events, Clock clock) {
-        this.db = db;
-        this.bundles = bundles;
         this.products = products;
         this.registry = registry;
         this.recorder = new OfflineUnitRecorder(db, units, orders, bundles, clock);
+        this.verdicts = new ReceiptVerdicts(db, bundles, events, clock);
         this.events = events;
-        this.clock = clock;
     }
 
-    /** Imports a receipts file; {@code product} null = the product named by the file's first receipt. */
+    /** Imports a receipts file; {@code product} null = every product, else only that product's lines. */
     public ImportSummary importFile(Path file, String product, ReceiptKeyAgreement receiptKey, ImportProgress progress)
             throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -74,51 +76,58 @@ public final class ReceiptImport {
         return importLines(Files.readAllLines(file, StandardCharsets.UTF_8), product, receiptKey, progress);
     }
 
-    /** Opens each sealed line with {@code receiptKey} (the OEM receipt key the bundles named), then imports. */
-    public ImportSummary importLines(List<String> lines, String productName, ReceiptKeyAgreement receiptKey,
+    /**
+     * Opens each sealed line with {@code receiptKey} (the OEM receipt key the bundles named), then
+     * imports it. {@code onlyProduct} (null = all) is a filter: lines whose bundle belongs to another
+     * product (by its manifest, or by the receipt when the bundle is not recorded) are skipped and
+     * nothing is stored for them. A file none of whose lines opens is refused whole, recording nothing
+     * (most likely the wrong receipt key).
+     */
+    public ImportSummary importLines(List<String> lines, String onlyProduct, ReceiptKeyAgreement receiptKey,
             ImportProgress progress) {
         if (lines.size() > BundleReceiptVerifier.MAX_LINES) {
             throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE,
                     "receipts file has more than " + BundleReceiptVerifier.MAX_LINES + " lines");
         }
-        Map<String, BundleRecord> known = new HashMap<>();
-        Map<String, BundleManifest> manifests = new HashMap<>();
-        String name = productName;
+        if (onlyProduct != null) {
+            products.get(onlyProduct); // an unknown product is an error, not a filter that skips everything
+        }
         List<OpenedLine> opened = OpenedLine.openAll(lines, receiptKey);
+        if (!opened.isEmpty() && opened.stream().allMatch(l -> l.signed().isEmpty())) {
+            throw new ImprintException(ProblemCode.BAD_RECEIPT, "no line of the receipts file opens with receipt key "
+                    + receiptKey.description() + " (wrong key, or not sealed receipts); nothing was recorded");
+        }
+        Map<String, Optional<BundleRecord>> known = new HashMap<>();
+        Map<String, BundleManifest> manifests = new HashMap<>();
+        Map<String, List<OpenedLine>> byProduct = new LinkedHashMap<>();
+        List<BundleReceiptResult> results = new ArrayList<>();
+        int skipped = 0;
         for (OpenedLine line : opened) {
             Optional<BundleReceipt> r = line.receipt();
             if (r.isEmpty()) {
+                results.add(new RefusedBundleReceipt(line.number(), Refusal.MALFORMED, line.problem(), Optional.empty()));
                 continue;
             }
-            name = name == null ? r.get().product() : name;
             String id = r.get().bundleIdHex();
             if (!known.containsKey(id)) {
-                registry.find(id).ifPresent(b -> known.put(id, b));
+                known.put(id, registry.find(id));
                 registry.manifest(id).ifPresent(m -> manifests.put(id, m));
             }
+            String product = known.get(id).map(BundleRecord::product).orElse(r.get().product());
+            if (onlyProduct != null && !onlyProduct.equals(product)) {
+                skipped++;
+                progress.receiptDone(opened.size());
+                continue;
+            }
+            byProduct.computeIfAbsent(product, p -> new ArrayList<>()).add(line);
         }
-        if (name == null) {
-            throw new ImprintException(ProblemCode.BAD_RECEIPT, "no line of the receipts file opens with receipt key "
-                    + receiptKey.description() + " (wrong key, or not sealed receipts); give --product to record them as refused");
-        }
-        Product product = products.get(name);
-        manifests.values().removeIf(m -> !m.product().equals(product.name()));
-        List<BundleReceiptResult> results = new BundleReceiptVerifier().verify(opened, product.mpKey(), manifests);
+        byProduct.forEach((name, group) -> results.addAll(verify(name, group, manifests)));
+        results.sort(Comparator.comparingInt(BundleReceiptResult::line));
         int imported = 0;
         int already = 0;
         Map<String, Integer> refused = new HashMap<>();
         for (BundleReceiptResult result : results) {
-            String lineSha = sha256Hex(lines.get(result.line() - 1));
-            String outcome;
-            if (db.autoCommit(c -> bundles.receiptSeen(c, lineSha))) {
-                outcome = ALREADY;
-            } else if (result instanceof VerifiedBundleReceipt v) {
-                outcome = accept(v.receipt(), known.get(v.receipt().bundleIdHex()), lineSha);
-            } else {
-                RefusedBundleReceipt r = (RefusedBundleReceipt) result;
-                outcome = r.refusal() == Refusal.REPEATED ? ALREADY : refuse(r.refusal().problem(), r.detail(),
-                        r.receipt(), r.receipt().map(x -> known.get(x.bundleIdHex())).orElse(null), lineSha);
-            }
+            String outcome = handle(result, lines.get(result.line() - 1), known);
             if (outcome.equals(EventLog.PROVISIONED)) {
                 imported++;
             } else if (outcome.equals(ALREADY)) {
@@ -126,48 +135,52 @@ public final class ReceiptImport {
             } else {
                 refused.merge(outcome, 1, Integer::sum);
             }
-            progress.receiptDone(results.size());
+            progress.receiptDone(opened.size());
         }
-        return new ImportSummary(imported, already, refused);
+        return new ImportSummary(imported, already, refused, skipped);
+    }
+
+    /** Verifies one product's lines with its MP key; a product not enrolled (yet) refuses them as unknown. */
+    private List<BundleReceiptResult> verify(String name, List<OpenedLine> group, Map<String, BundleManifest> manifests) {
+        Optional<Product> product = products.find(name);
+        if (product.isEmpty()) {
+            return group.stream().<BundleReceiptResult>map(l -> new RefusedBundleReceipt(l.number(),
+                    Refusal.UNKNOWN_BUNDLE, "product " + name + " is not enrolled", l.receipt())).toList();
+        }
+        return new BundleReceiptVerifier().verify(group, product.get().mpKey(), manifests);
     }
 
     /** {@code provisioned}, {@link #ALREADY} or the refusal's problem slug. */
-    private String accept(BundleReceipt r, BundleRecord bundle, String lineSha) {
+    private String handle(BundleReceiptResult result, String text, Map<String, Optional<BundleRecord>> known) {
+        String lineSha = sha256Hex(text);
+        Optional<BundleReceiptRow> previous = verdicts.previous(lineSha);
+        if (previous.filter(BundleReceiptRow::settled).isPresent()) {
+            return ALREADY;
+        }
+        if (result instanceof VerifiedBundleReceipt v) {
+            return accept(v.receipt(), known.get(v.receipt().bundleIdHex()).orElseThrow(), lineSha, previous);
+        }
+        RefusedBundleReceipt r = (RefusedBundleReceipt) result;
+        if (r.refusal() == Refusal.REPEATED) {
+            return ALREADY;
+        }
+        BundleRecord bundle = r.receipt().flatMap(x -> known.get(x.bundleIdHex())).orElse(null);
+        return verdicts.refuse(r.refusal().problem(), r.refusal().settles(), r.detail(), r.receipt(), bundle, lineSha,
+                previous);
+    }
+
+    private String accept(BundleReceipt r, BundleRecord bundle, String lineSha, Optional<BundleReceiptRow> previous) {
         try {
             if (recorder.record(r, bundle, lineSha) == OfflineUnitRecorder.Outcome.ALREADY_IMPORTED) {
                 return ALREADY;
             }
-            events.record(EventLog.PROVISIONED, attempt(Optional.of(r), bundle, lineSha),
+            events.record(EventLog.PROVISIONED, ReceiptVerdicts.attempt(Optional.of(r), bundle, lineSha),
                     "offline bundle " + bundle.bundleId());
             return EventLog.PROVISIONED;
         } catch (ImprintException e) {
-            return refuse(e.code(), e.detail(), Optional.of(r), bundle, lineSha);
+            return verdicts.refuse(e.code(), SETTLED.contains(e.code()), e.detail(), Optional.of(r), bundle, lineSha,
+                    previous);
         }
-    }
-
-    private String refuse(ProblemCode code, String detail, Optional<BundleReceipt> r, BundleRecord bundle,
-            String lineSha) {
-        try {
-            db.autoCommit(c -> {
-                bundles.insertReceipt(c, new BundleReceiptRow(lineSha, bundle == null ? null : bundle.bundleId(),
-                        r.map(BundleReceipt::chipIdHex).orElse(null), r.map(BundleReceipt::serial).orElse(null),
-                        code.slug(), clock.instant()));
-                return null;
-            });
-        } catch (UniqueViolation concurrent) {
-            return code.slug(); // another import recorded this very line meanwhile; its event stands
-        }
-        events.record(code.slug(), attempt(r, bundle, lineSha), detail);
-        return code.slug();
-    }
-
-    private static Attempt attempt(Optional<BundleReceipt> r, BundleRecord bundle, String lineSha) {
-        Attempt a = new Attempt().evidenceSha256(lineSha);
-        r.ifPresent(x -> a.product(x.product()).chipId(x.chipIdHex()).serial(x.serial()));
-        if (bundle != null) {
-            a.product(bundle.product()).orderId(bundle.orderId());
-        }
-        return a;
     }
 
     static String sha256Hex(String text) {

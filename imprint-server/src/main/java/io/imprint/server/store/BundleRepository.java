@@ -25,6 +25,15 @@ public interface BundleRepository {
     /** Records a processed receipts-file line; a known line raises {@link UniqueViolation}. */
     void insertReceipt(Connection c, BundleReceiptRow row) throws SQLException;
 
-    /** True when a line with this SHA-256 was processed before. */
-    boolean receiptSeen(Connection c, String lineSha256) throws SQLException;
+    /** The remembered verdict of a line with this SHA-256, if it was processed before. */
+    Optional<BundleReceiptRow> findReceipt(Connection c, String lineSha256) throws SQLException;
+
+    /**
+     * Replaces the pending verdict of {@code row}'s line, only while it is still pending with outcome
+     * {@code previousOutcome} (compare-and-set against a concurrent import); false when it was not.
+     */
+    boolean replacePendingReceipt(Connection c, String previousOutcome, BundleReceiptRow row) throws SQLException;
+
+    /** Forgets the pending verdict of a line (before it is settled); a settled line is left alone. */
+    void deletePendingReceipt(Connection c, String lineSha256) throws SQLException;
 }

@@ -93,26 +93,56 @@ public final class JdbcBundleRepository implements BundleRepository {
 
     @Override
     public void insertReceipt(Connection c, BundleReceiptRow row) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO bundle_receipts "
-                + "(line_sha256, bundle_id, chip_id, serial, outcome, imported_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, row.lineSha256());
-            s.setString(2, row.bundleId());
-            s.setString(3, row.chipId());
-            s.setString(4, row.serial());
-            s.setString(5, row.outcome());
-            s.setLong(6, row.importedAt().toEpochMilli());
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO bundle_receipts (bundle_id, chip_id, serial, "
+                + "outcome, settled, imported_at, line_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            bindReceipt(s, row);
             s.executeUpdate();
         }
     }
 
     @Override
-    public boolean receiptSeen(Connection c, String lineSha256) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM bundle_receipts WHERE line_sha256 = ?")) {
+    public Optional<BundleReceiptRow> findReceipt(Connection c, String lineSha256) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT bundle_id, chip_id, serial, outcome, settled, "
+                + "imported_at FROM bundle_receipts WHERE line_sha256 = ?")) {
             s.setString(1, lineSha256);
             try (ResultSet r = s.executeQuery()) {
-                return r.next();
+                return r.next() ? Optional.of(new BundleReceiptRow(lineSha256, r.getString(1), r.getString(2),
+                        r.getString(3), r.getString(4), r.getInt(5) != 0, Instant.ofEpochMilli(r.getLong(6))))
+                        : Optional.empty();
             }
         }
+    }
+
+    @Override
+    public boolean replacePendingReceipt(Connection c, String previousOutcome, BundleReceiptRow row)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE bundle_receipts SET bundle_id = ?, chip_id = ?, "
+                + "serial = ?, outcome = ?, settled = ?, imported_at = ? "
+                + "WHERE line_sha256 = ? AND settled = 0 AND outcome = ?")) {
+            bindReceipt(s, row);
+            s.setString(8, previousOutcome);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public void deletePendingReceipt(Connection c, String lineSha256) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM bundle_receipts WHERE line_sha256 = ? AND settled = 0")) {
+            s.setString(1, lineSha256);
+            s.executeUpdate();
+        }
+    }
+
+    /** Binds parameters 1-7: bundle_id, chip_id, serial, outcome, settled, imported_at, line_sha256. */
+    private static void bindReceipt(PreparedStatement s, BundleReceiptRow row) throws SQLException {
+        s.setString(1, row.bundleId());
+        s.setString(2, row.chipId());
+        s.setString(3, row.serial());
+        s.setString(4, row.outcome());
+        s.setInt(5, row.settled() ? 1 : 0);
+        s.setLong(6, row.importedAt().toEpochMilli());
+        s.setString(7, row.lineSha256());
     }
 
     private static List<BundleRow> all(PreparedStatement s) throws SQLException {
