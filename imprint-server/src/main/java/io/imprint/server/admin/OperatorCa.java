@@ -66,12 +66,17 @@ public final class OperatorCa {
 
     /** Issues a client certificate for {@code operator}, valid for {@code validity}, to a fresh key. */
     public OperatorCredential issue(Operator operator, Duration validity) throws GeneralSecurityException {
+        return issue(OperatorCertificates.subject(operator), validity);
+    }
+
+    /** Issues a client certificate with any subject (tests use it for subjects naming no valid operator). */
+    OperatorCredential issue(X500Name subject, Duration validity) throws GeneralSecurityException {
         KeyPair pair = newKeyPair();
         Instant now = Instant.now();
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(),
                     Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)),
-                    OperatorCertificates.subject(operator), pair.getPublic())
+                    subject, pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
