@@ -6,7 +6,6 @@ import io.imprint.server.admin.AdminOperations;
 import io.imprint.server.admin.LocalAdmin;
 import io.imprint.server.admin.Operator;
 import io.imprint.server.admin.OperatorCredential;
-import io.imprint.server.admin.Role;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -29,13 +28,8 @@ final class AdminTarget {
         return server != null;
     }
 
-    /** Runs {@code work} against the chosen target (locally as {@code local:<user>}). */
+    /** Runs {@code work} against the chosen target; locally as the oem-admin {@code local:<os user>}. */
     <T> T with(Function<AdminOperations, T> work) throws Exception {
-        return with("local:" + System.getProperty("user.name", "unknown"), work);
-    }
-
-    /** Runs {@code work} against the chosen target; locally the oem-admin is named {@code localName}. */
-    <T> T with(String localName, Function<AdminOperations, T> work) throws Exception {
         if (server != null) {
             if (operator == null || pin == null) {
                 throw new IllegalArgumentException("--server needs --operator and --pin");
@@ -53,7 +47,8 @@ final class AdminTarget {
             return work.apply(new AdminClient(server, credential, pin));
         }
         try (Imprint imprint = Imprint.open(store.config())) {
-            return work.apply(new LocalAdmin(imprint.admin(), new Operator(localName, Role.OEM_ADMIN, null)));
+            return work.apply(new LocalAdmin(imprint.admin(),
+                    Operator.local(System.getProperty("user.name", "unknown"))));
         }
     }
 }

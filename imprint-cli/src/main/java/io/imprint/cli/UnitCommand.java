@@ -24,8 +24,8 @@ final class UnitCommand {
         @Option(names = "--product", required = true) String product;
         @Option(names = "--chip", required = true, description = "Chip ID in hex.") String chip;
         @Option(names = "--reason", required = true, description = "Why, e.g. RMA-123.") String reason;
-        @Option(names = "--by", description = "Operator authorizing it (with --data-dir; via --server it is the "
-                + "operator certificate's name).") String by;
+        @Option(names = "--by", description = "Who authorizes it (with --data-dir, recorded as authorizedBy of the "
+                + "local:<user> entry; via --server it is the operator certificate's name).") String by;
 
         @Override
         public Integer call() throws Exception {
@@ -35,9 +35,9 @@ final class UnitCommand {
             if (!target.remote() && (by == null || by.isBlank())) {
                 throw new IllegalArgumentException("--by is required with --data-dir");
             }
-            ReprovisionRequest request = new ReprovisionRequest(product, chip, reason);
-            ReprovisionView a = target.remote() ? target.with(ops -> ops.authorizeReprovision(request))
-                    : target.with(by, ops -> ops.authorizeReprovision(request));
+            // Locally the audit actor is local:<os user>; --by is recorded as who authorized it (authorizedBy).
+            ReprovisionRequest request = new ReprovisionRequest(product, chip, reason, by);
+            ReprovisionView a = target.with(ops -> ops.authorizeReprovision(request));
             spec.commandLine().getOut().println("Authorized one re-provisioning of chip " + a.chip() + " of "
                     + a.product() + " (" + a.reason() + ", by " + a.by() + "), authorization " + a.id());
             return 0;

@@ -102,8 +102,8 @@ public final class Imprint implements AutoCloseable {
         this.receiptImport = new ReceiptImport(database, bundleRepository, units, orderRepository, products, bundles,
                 events, config.clock());
         this.reports = new Reports(database, orders, events);
-        this.admin = new AdminService(products, policies, orders, reprovisioning, events, reports, audit,
-                new ChainedAdminAudit(audit, new JdbcAdminAudit(database, config.clock())));
+        this.admin = new AdminService(database, products, policies, orders, reprovisioning, events, reports, audit,
+                new ChainedAdminAudit(audit, new JdbcAdminAudit(config.clock())));
         if (alerts != null) {
             alerts.start(); // last: a failure above must not leave a sender thread behind
         }

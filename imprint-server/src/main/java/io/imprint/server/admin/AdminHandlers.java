@@ -7,6 +7,7 @@ import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.reports.ReportQuery;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,8 +15,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 
-/** Admin API handlers: parse, call {@link AdminService} as the request's operator, render JSON. */
+/**
+ * Admin API handlers: parse, call {@link AdminService} as the request's operator, render JSON. A body or
+ * query that does not parse is recorded ({@code request.malformed}) before it is refused.
+ */
 final class AdminHandlers {
     /** Content type of the audit export (JSON lines). */
     static final String JSON_LINES = "application/jsonl";
@@ -38,11 +43,11 @@ final class AdminHandlers {
 
     void enroll(Context ctx) {
         ctx.status(201);
-        render(ctx, service.enroll(who(ctx), json.read(ctx.bodyAsBytes(), EnrollRequest.class)));
+        render(ctx, service.enroll(who(ctx), body(ctx, EnrollRequest.class)));
     }
 
     void setPolicy(Context ctx) {
-        render(ctx, service.setPolicy(who(ctx), ctx.pathParam("name"), json.read(ctx.bodyAsBytes(), PolicyRequest.class)));
+        render(ctx, service.setPolicy(who(ctx), ctx.pathParam("name"), body(ctx, PolicyRequest.class)));
     }
 
     void orders(Context ctx) {
@@ -55,7 +60,7 @@ final class AdminHandlers {
 
     void createOrder(Context ctx) {
         ctx.status(201);
-        render(ctx, service.createOrder(who(ctx), json.read(ctx.bodyAsBytes(), OrderRequest.class)));
+        render(ctx, service.createOrder(who(ctx), body(ctx, OrderRequest.class)));
     }
 
     void openOrder(Context ctx) {
@@ -71,7 +76,7 @@ final class AdminHandlers {
     }
 
     void resizeOrder(Context ctx) {
-        Quantity q = json.read(ctx.bodyAsBytes(), Quantity.class);
+        Quantity q = body(ctx, Quantity.class);
         render(ctx, service.resizeOrder(who(ctx), ctx.pathParam("name"), q.quantity()));
     }
 
@@ -86,23 +91,24 @@ final class AdminHandlers {
 
     void authorizeReprovision(Context ctx) {
         ctx.status(201);
-        render(ctx, service.authorizeReprovision(who(ctx), json.read(ctx.bodyAsBytes(), ReprovisionRequest.class)));
+        render(ctx, service.authorizeReprovision(who(ctx), body(ctx, ReprovisionRequest.class)));
     }
 
     void report(Context ctx) {
-        ReportQuery q = new ReportQuery(ctx.queryParam("order"), ctx.queryParam("cm"), ctx.queryParam("product"),
-                instant(ctx, "from"), instant(ctx, "to"));
+        ReportQuery q = parsed(ctx, () -> new ReportQuery(ctx.queryParam("order"), ctx.queryParam("cm"),
+                ctx.queryParam("product"), instant(ctx, "from"), instant(ctx, "to")));
         render(ctx, service.report(who(ctx), q));
     }
 
     void events(Context ctx) {
-        String limit = ctx.queryParam("limit");
-        int n;
-        try {
-            n = limit == null ? DEFAULT_EVENTS : Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "limit must be a number");
-        }
+        int n = parsed(ctx, () -> {
+            String limit = ctx.queryParam("limit");
+            try {
+                return limit == null ? DEFAULT_EVENTS : Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "limit must be a number");
+            }
+        });
         render(ctx, service.events(who(ctx), ctx.queryParam("product"), n));
     }
 
@@ -121,6 +127,29 @@ final class AdminHandlers {
 
     void checkpoint(Context ctx) {
         render(ctx, service.checkpoint(who(ctx)));
+    }
+
+    /** The JSON body as {@code type}; an unreadable, over-size or malformed body is recorded, then refused. */
+    private <T> T body(Context ctx, Class<T> type) {
+        return parsed(ctx, () -> json.read(ctx.bodyAsBytes(), type));
+    }
+
+    /**
+     * Runs {@code parser} over the request; a failure is recorded as {@code request.malformed} (route, raw
+     * query, problem) before it is rethrown, so even a request that never reaches the service is audited.
+     */
+    private <T> T parsed(Context ctx, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (ImprintException e) {
+            service.malformed(who(ctx), ctx.method() + " " + ctx.path(), ctx.queryString(), e);
+            throw e;
+        } catch (HttpResponseException e) {
+            ImprintException problem = new ImprintException(e.getStatus() == 413 ? ProblemCode.REQUEST_TOO_LARGE
+                    : ProblemCode.MALFORMED_REQUEST, "request body cannot be read (HTTP " + e.getStatus() + ")");
+            service.malformed(who(ctx), ctx.method() + " " + ctx.path(), ctx.queryString(), problem);
+            throw problem;
+        }
     }
 
     private static Operator who(Context ctx) {

@@ -36,7 +36,7 @@ public final class AdminRouting {
         Problems problems = new Problems(json);
         AdminHandlers h = new AdminHandlers(service, json);
         cfg.http.maxRequestSize = MAX_BODY;
-        cfg.routes.before(ctx -> ctx.attribute(OPERATOR, operator(ctx)));
+        cfg.routes.before(ctx -> ctx.attribute(OPERATOR, operator(ctx, service)));
         cfg.routes.get(BASE + "/products", allow(service, READERS, h::products));
         cfg.routes.post(BASE + "/products", allow(service, ADMIN, h::enroll));
         cfg.routes.put(BASE + "/products/{name}/policy", allow(service, ADMIN, h::setPolicy));
@@ -62,12 +62,25 @@ public final class AdminRouting {
         cfg.routes.error(405, problems::status);
     }
 
-    static Operator operator(Context ctx) {
+    /**
+     * The operator the TLS-verified client certificate names. A missing certificate or one naming no valid
+     * operator is recorded ({@code auth.refused}, actor = the certificate subject) and refused.
+     */
+    static Operator operator(Context ctx, AdminService service) {
         Object certs = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+        String route = ctx.method() + " " + ctx.path();
         if (!(certs instanceof X509Certificate[] chain) || chain.length == 0) {
-            throw new ImprintException(ProblemCode.UNAUTHORIZED, "a client certificate from the operator CA is required");
+            ImprintException e = new ImprintException(ProblemCode.UNAUTHORIZED,
+                    "a client certificate from the operator CA is required");
+            service.authRefused(null, route, e);
+            throw e;
         }
-        return OperatorCertificates.operator(chain[0]);
+        try {
+            return OperatorCertificates.operator(chain[0]);
+        } catch (ImprintException e) {
+            service.authRefused(chain[0].getSubjectX500Principal().getName(), route, e);
+            throw e;
+        }
     }
 
     /** The route's role list; a refusal is recorded by {@link AdminService#refuse} like any other call. */

@@ -10,6 +10,9 @@ import io.imprint.protocol.problem.ProblemCode;
  * @param cm the contract manufacturer a {@link Role#CM_OPERATOR} acts for (its {@code O}); null otherwise
  */
 public record Operator(String name, Role role, String cm) {
+    /** Name prefix of the operator of a local data directory ({@code local:<os user>}); never in a certificate. */
+    public static final String LOCAL_PREFIX = "local:";
+
     public Operator {
         if (name == null || name.isBlank() || role == null) {
             throw new IllegalArgumentException("an operator needs a name and a role");
@@ -27,6 +30,16 @@ public record Operator(String name, Role role, String cm) {
             }
         }
         throw new ImprintException(ProblemCode.FORBIDDEN, "role " + role.slug() + " may not do this");
+    }
+
+    /** The local oem-admin acting on a data directory as OS user {@code user}. */
+    public static Operator local(String user) {
+        return new Operator(LOCAL_PREFIX + user, Role.OEM_ADMIN, null);
+    }
+
+    /** True for the local operator of a data directory (named {@code local:<user>}, not by a certificate). */
+    public boolean local() {
+        return name.startsWith(LOCAL_PREFIX);
     }
 
     /** True when this operator may see orders of contract manufacturer {@code other}. */

@@ -68,6 +68,11 @@ public final class OperatorCa {
 
     /** Issues a client certificate for {@code operator}, valid for {@code validity}, to a fresh key. */
     public OperatorCredential issue(Operator operator, Duration validity) throws GeneralSecurityException {
+        return issue(OperatorCertificates.subject(operator), validity);
+    }
+
+    /** Issues a client certificate with any subject (tests use it for subjects naming no valid operator). */
+    OperatorCredential issue(X500Name subject, Duration validity) throws GeneralSecurityException {
         if (key == null) {
             throw new IllegalStateException("the operator CA key (admin/ca/ca.key) is not on this machine; "
                     + "issue operator certificates where it is kept");
@@ -77,7 +82,7 @@ public final class OperatorCa {
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(),
                     Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)),
-                    OperatorCertificates.subject(operator), pair.getPublic())
+                    subject, pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))

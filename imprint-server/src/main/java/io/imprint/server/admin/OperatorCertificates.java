@@ -28,11 +28,18 @@ public final class OperatorCertificates {
             b.addRDN(BCStyle.O, field("contract manufacturer", operator.cm()));
         }
         b.addRDN(BCStyle.OU, operator.role().slug());
+        if (operator.local()) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
+                    "operator names beginning with " + Operator.LOCAL_PREFIX + " are reserved for local use");
+        }
         b.addRDN(BCStyle.CN, field("operator name", operator.name()));
         return b.build();
     }
 
-    /** The operator a verified client certificate names; a malformed subject is {@link ProblemCode#FORBIDDEN}. */
+    /**
+     * The operator a verified client certificate names; a malformed subject (or a name claiming the
+     * reserved {@code local:} prefix) is {@link ProblemCode#FORBIDDEN}.
+     */
     public static Operator operator(X509Certificate verified) {
         X500Name subject = X500Name.getInstance(verified.getSubjectX500Principal().getEncoded());
         String name = single(subject, BCStyle.CN, true);
@@ -40,7 +47,11 @@ public final class OperatorCertificates {
         String cm = single(subject, BCStyle.O, false);
         try {
             Role r = Role.of(role);
-            return new Operator(name, r, r == Role.CM_OPERATOR ? cm : null);
+            Operator who = new Operator(name, r, r == Role.CM_OPERATOR ? cm : null);
+            if (who.local()) {
+                throw new IllegalArgumentException("local: names are not certificate names");
+            }
+            return who;
         } catch (ImprintException | IllegalArgumentException e) {
             throw new ImprintException(ProblemCode.FORBIDDEN, "client certificate does not name a valid operator");
         }

@@ -2,6 +2,7 @@ package io.imprint.server.attest;
 
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.audit.AuditContext;
 import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.products.Products;
@@ -40,6 +41,14 @@ public final class Reprovisioning {
 
     /** Stores a single-use authorization for {@code chipHex} of {@code product}; returns its id. */
     public String authorize(String product, String chipHex, String reason, String by) {
+        return authorize(product, chipHex, reason, by, AuditContext.SYSTEM);
+    }
+
+    /**
+     * Stores the authorization ({@code by} = who authorized it); the row, its event (naming
+     * {@code context}'s actor) and {@code context}'s own record commit in one transaction.
+     */
+    public String authorize(String product, String chipHex, String reason, String by, AuditContext context) {
         String name = products.get(product).name();
         String chip = chipHex == null ? "" : chipHex.strip().toUpperCase(Locale.ROOT);
         if (!CHIP.matcher(chip).matches() || chip.length() % 2 != 0) {
@@ -49,12 +58,13 @@ public final class Reprovisioning {
             throw bad("reason and operator must be 1-128 printable ASCII characters");
         }
         String id = UUID.randomUUID().toString();
-        db.autoCommit(c -> {
+        db.transaction(c -> {
             repository.insert(c, id, name, chip, reason, by, Instant.ofEpochMilli(clock.millis()));
+            events.record(c, context.actor(), AUTHORIZED, new Attempt().product(name).chipId(chip),
+                    "re-provisioning authorized by " + by + ": " + reason + " (" + id + ")");
+            context.committing(c);
             return null;
         });
-        events.record(AUTHORIZED, new Attempt().product(name).chipId(chip),
-                "re-provisioning authorized by " + by + ": " + reason + " (" + id + ")");
         return id;
     }
 

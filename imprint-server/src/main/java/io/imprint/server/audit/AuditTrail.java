@@ -80,15 +80,24 @@ public final class AuditTrail {
 
     /** Signs and stores a checkpoint covering the current head (seq 0 for an empty trail). */
     public AuditCheckpoint checkpoint() {
-        return signHead().checkpoint();
+        return signHead(AuditContext.SYSTEM).checkpoint();
     }
 
-    private Signed signHead() {
+    /**
+     * Signs a checkpoint covering the current head and, in the same transaction, lets {@code context}
+     * record it (its entry follows the entry the checkpoint covers).
+     */
+    public AuditCheckpoint checkpoint(AuditContext context) {
+        return signHead(context).checkpoint();
+    }
+
+    private Signed signHead(AuditContext context) {
         return db.transaction(c -> {
             AuditTable.Head head = table.lockHead(c);
             AuditCheckpoint cp = sign(head.seq(), head.entryHash(), Instant.ofEpochMilli(clock.millis()));
             table.insertCheckpoint(c, head.checkpoints() + 1, cp);
             table.setHead(c, head.seq(), head.entryHash(), head.checkpoints() + 1);
+            context.committing(c);
             return new Signed(head.checkpoints() + 1, cp);
         });
     }
@@ -98,7 +107,7 @@ public final class AuditTrail {
      * every checkpoint, the last one made now and covering the last entry. Returns what was written.
      */
     public AuditLog export(Writer out) {
-        Signed last = signHead();
+        Signed last = signHead(AuditContext.SYSTEM);
         // Entries up to the new checkpoint never change, so they are read without holding the head lock.
         AuditLog log = db.transaction(c -> new AuditLog(key.publicKeyPem(),
                 table.entries(c, last.checkpoint().seq()), table.checkpoints(c, last.id())));

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records one event per attempt, in its own transaction so a refusal's rollback never loses it,
- * together with its audit entry (kind {@code event}, actor {@code device}) in that same transaction,
+ * together with its audit entry (kind {@code event}, actor {@code device}, or the operator whose change
+ * wrote it) in that same transaction,
  * and answers the reports the CLI and demo show.
  */
 public final class EventLog {
@@ -28,6 +29,8 @@ public final class EventLog {
     public static final String REISSUED = "reissued";
     /** Outcome of an accepted receipt. */
     public static final String PROVISIONED = "provisioned";
+    /** Actor of the events of provisioning attempts. */
+    public static final String DEVICE = "device";
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     private static final int MAX_DETAIL = 512;
 
@@ -64,11 +67,20 @@ public final class EventLog {
      * transaction so a rollback never loses them).
      */
     public void record(Connection c, String outcome, Attempt attempt, String detail) throws SQLException {
+        record(c, DEVICE, outcome, attempt, detail);
+    }
+
+    /**
+     * Writes an event caused by {@code actor} (an operator, {@code local:<user>} or {@code system};
+     * {@link #DEVICE} for attempts) and its audit entry naming that actor, inside the caller's transaction.
+     */
+    public void record(Connection c, String actor, String outcome, Attempt attempt, String detail)
+            throws SQLException {
         String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         EventRow row = new EventRow(UUID.randomUUID().toString(), clock.instant(), attempt.product(),
                 attempt.orderId(), attempt.chipId(), attempt.serial(), outcome, attempt.evidenceSha256(), d);
         events.insert(c, row);
-        audit.append(c, AuditTrail.EVENT, "device", auditPayload(row));
+        audit.append(c, AuditTrail.EVENT, actor, auditPayload(row));
     }
 
     private static Map<String, String> auditPayload(EventRow row) {

@@ -3,6 +3,7 @@ package io.imprint.server.orders;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.audit.AuditContext;
 import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.products.Products;
@@ -10,6 +11,8 @@ import io.imprint.server.store.Database;
 import io.imprint.server.store.OrderRepository;
 import io.imprint.server.store.OrderRow;
 import io.imprint.server.store.UniqueViolation;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.UUID;
 /**
  * Creates orders and moves them through their life cycle: draft -> open <-> suspended, any -> closed
  * (final, with a signed reconciliation). Orders of one product never overlap in serials. Every change
- * is a conditional update in the database and leaves an event.
+ * is a conditional update in the database and leaves an event naming who made it; the change, its
+ * event and the caller's {@link AuditContext} record commit in one transaction.
  */
 public final class Orders {
     public static final String ORDER_OPENED = "order-opened";
@@ -46,6 +50,11 @@ public final class Orders {
 
     /** Creates an order (open, or draft); a known name or an overlapping range is a {@link ProblemCode#CONFLICT}. */
     public Order create(OrderRequest request) {
+        return create(request, AuditContext.SYSTEM);
+    }
+
+    /** {@link #create(OrderRequest)}, {@code context} recording it in the same transaction. */
+    public Order create(OrderRequest request, AuditContext context) {
         String name = Fields.identifier("order name", request.name());
         String product = products.get(Fields.identifier("product", request.product())).name();
         if (request.contractManufacturer() == null || !CM.matcher(request.contractManufacturer()).matches()) {
@@ -75,6 +84,7 @@ public final class Orders {
                     }
                 }
                 repository.insert(c, row);
+                context.committing(c);
                 return null;
             });
         } catch (UniqueViolation e) {
@@ -95,31 +105,54 @@ public final class Orders {
 
     /** Draft -> open. */
     public Order open(String name) {
-        return move(name, OrderRow.DRAFT, OrderRow.OPEN, ORDER_OPENED);
+        return open(name, AuditContext.SYSTEM);
+    }
+
+    /** Draft -> open, its event naming {@code context}'s actor, recorded in the same transaction. */
+    public Order open(String name, AuditContext context) {
+        return move(name, OrderRow.DRAFT, OrderRow.OPEN, ORDER_OPENED, context);
     }
 
     /** Open -> suspended: provisions nothing until resumed. */
     public Order suspend(String name) {
-        return move(name, OrderRow.OPEN, OrderRow.SUSPENDED, ORDER_SUSPENDED);
+        return suspend(name, AuditContext.SYSTEM);
+    }
+
+    /** Open -> suspended, recorded by {@code context} in the same transaction. */
+    public Order suspend(String name, AuditContext context) {
+        return move(name, OrderRow.OPEN, OrderRow.SUSPENDED, ORDER_SUSPENDED, context);
     }
 
     /** Suspended -> open. */
     public Order resume(String name) {
-        return move(name, OrderRow.SUSPENDED, OrderRow.OPEN, ORDER_RESUMED);
+        return resume(name, AuditContext.SYSTEM);
+    }
+
+    /** Suspended -> open, recorded by {@code context} in the same transaction. */
+    public Order resume(String name, AuditContext context) {
+        return move(name, OrderRow.SUSPENDED, OrderRow.OPEN, ORDER_RESUMED, context);
     }
 
     /** Raises or lowers the quantity (never below what was used, never above the range). */
     public Order resize(String name, long quantity) {
+        return resize(name, quantity, AuditContext.SYSTEM);
+    }
+
+    /** {@link #resize(String, long)}, the change, its event and {@code context}'s record in one transaction. */
+    public Order resize(String name, long quantity, AuditContext context) {
         OrderRow o = row(name);
         requireQuantity(quantity, toOrder(o).serials());
-        if (!db.autoCommit(c -> repository.resize(c, o.id(), quantity))) {
-            OrderRow now = row(name);
-            throw new ImprintException(ProblemCode.CONFLICT, OrderRow.CLOSED.equals(now.state())
-                    ? "order " + name + " is closed" : "order " + name + " has already used " + now.used()
-                    + " units; its quantity cannot go below that");
-        }
-        record(ORDER_RESIZED, o, "quantity " + o.quantity() + " -> " + quantity);
-        return get(name);
+        return db.transaction(c -> {
+            if (!repository.resize(c, o.id(), quantity)) {
+                OrderRow now = repository.findById(c, o.id()).orElseThrow();
+                throw new ImprintException(ProblemCode.CONFLICT, OrderRow.CLOSED.equals(now.state())
+                        ? "order " + name + " is closed" : "order " + name + " has already used " + now.used()
+                        + " units; its quantity cannot go below that");
+            }
+            OrderRow after = repository.findById(c, o.id()).orElseThrow();
+            record(c, context, ORDER_RESIZED, o, "quantity " + o.quantity() + " -> " + quantity);
+            return toOrder(after);
+        });
     }
 
     /**
@@ -127,16 +160,21 @@ public final class Orders {
      * audit key. Closing a closed order is a CONFLICT.
      */
     public Reconciliation close(String name) {
+        return close(name, AuditContext.SYSTEM);
+    }
+
+    /** {@link #close(String)}; the close, reconciliation, event and {@code context}'s record commit together. */
+    public Reconciliation close(String name, AuditContext context) {
         OrderRow o = row(name);
-        Reconciliation r = db.transaction(c -> {
+        return db.transaction(c -> {
             if (!repository.close(c, o.id())) {
                 throw new ImprintException(ProblemCode.CONFLICT, "order " + name + " is already closed");
             }
-            return reconciliations.reconcile(c, repository.findById(c, o.id()).orElseThrow(),
+            Reconciliation r = reconciliations.reconcile(c, repository.findById(c, o.id()).orElseThrow(),
                     Instant.ofEpochMilli(clock.millis()));
+            record(c, context, ORDER_CLOSED, o, "closed at " + r.used() + "/" + r.quantity());
+            return r;
         });
-        record(ORDER_CLOSED, o, "closed at " + r.used() + "/" + r.quantity());
-        return r;
     }
 
     /** The stored reconciliation of a closed order, its audit signature verified. */
@@ -144,14 +182,17 @@ public final class Orders {
         return reconciliations.verified(row(name).id());
     }
 
-    private Order move(String name, String from, String to, String outcome) {
+    private Order move(String name, String from, String to, String outcome, AuditContext context) {
         OrderRow o = row(name);
-        if (!db.autoCommit(c -> repository.transition(c, o.id(), from, to))) {
-            throw new ImprintException(ProblemCode.CONFLICT, "order " + name + " is " + row(name).state()
-                    + ", not " + from);
-        }
-        record(outcome, o, from + " -> " + to);
-        return get(name);
+        return db.transaction(c -> {
+            if (!repository.transition(c, o.id(), from, to)) {
+                String state = repository.findById(c, o.id()).map(OrderRow::state).orElse("gone");
+                throw new ImprintException(ProblemCode.CONFLICT, "order " + name + " is " + state + ", not " + from);
+            }
+            OrderRow after = repository.findById(c, o.id()).orElseThrow();
+            record(c, context, outcome, o, from + " -> " + to);
+            return toOrder(after);
+        });
     }
 
     private OrderRow row(String name) {
@@ -159,8 +200,12 @@ public final class Orders {
                 new ImprintException(ProblemCode.NOT_FOUND, "no order named " + name));
     }
 
-    private void record(String outcome, OrderRow o, String detail) {
-        events.record(outcome, new Attempt().product(o.product()).orderId(o.id()), "order " + o.name() + ": " + detail);
+    /** The change's event (naming the context's actor), then the context's own record: same transaction. */
+    private void record(Connection c, AuditContext context, String outcome, OrderRow o, String detail)
+            throws SQLException {
+        events.record(c, context.actor(), outcome, new Attempt().product(o.product()).orderId(o.id()),
+                "order " + o.name() + ": " + detail);
+        context.committing(c);
     }
 
     private static void requireQuantity(long quantity, SerialRange range) {

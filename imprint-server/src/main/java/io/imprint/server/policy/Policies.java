@@ -3,6 +3,7 @@ package io.imprint.server.policy;
 import io.imprint.protocol.codec.Evidence;
 import io.imprint.protocol.mp.Mpmr;
 import io.imprint.server.attest.VerifiedEvidence;
+import io.imprint.server.audit.AuditContext;
 import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.store.Database;
@@ -40,11 +41,20 @@ public final class Policies implements AutoCloseable {
 
     /** Replaces the product's policy and records a {@code policy-changed} event (the product must exist). */
     public ProductPolicy set(String product, ProductPolicy policy) {
+        return set(product, policy, AuditContext.SYSTEM);
+    }
+
+    /**
+     * Replaces the product's policy; the change, its {@code policy-changed} event (naming
+     * {@code context}'s actor) and {@code context}'s own record commit in one transaction.
+     */
+    public ProductPolicy set(String product, ProductPolicy policy, AuditContext context) {
         db.transaction(c -> {
             repository.put(c, policy.toRow(product, java.time.Instant.ofEpochMilli(clock.millis())));
+            events.record(c, context.actor(), POLICY_CHANGED, new Attempt().product(product), policy.describe());
+            context.committing(c);
             return null;
         });
-        events.record(POLICY_CHANGED, new Attempt().product(product), policy.describe());
         return policy;
     }
 

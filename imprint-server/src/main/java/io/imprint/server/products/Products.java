@@ -4,6 +4,7 @@ import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.mp.MpPublicKey;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.audit.AuditContext;
 import io.imprint.server.issuance.ProductCa;
 import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.issuance.SecretTemplate;
@@ -39,6 +40,11 @@ public final class Products {
 
     /** Enrolls a product (with its policy, if given) and creates its CA; a known name is a {@link ProblemCode#CONFLICT}. */
     public Product enroll(ProductEnrollment e) {
+        return enroll(e, AuditContext.SYSTEM);
+    }
+
+    /** {@link #enroll(ProductEnrollment)}; the product row and {@code context}'s record commit together. */
+    public Product enroll(ProductEnrollment e, AuditContext context) {
         String name = Fields.identifier("product name", e.name());
         String partNumber = Fields.identifier("part number", e.partNumber());
         byte[] srk = srkHash(e.srkHash());
@@ -70,6 +76,7 @@ public final class Products {
                 if (e.policy() != null) {
                     policies.put(c, e.policy().toRow(name, row.created()));
                 }
+                context.committing(c);
                 try {
                     cas.save(ca);
                 } catch (IOException ex) {

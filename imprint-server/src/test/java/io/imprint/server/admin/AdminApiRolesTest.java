@@ -89,7 +89,7 @@ class AdminApiRolesTest {
                 "orders.resize", "orders.close", "orders.reconciliation", "products.policy",
                 "units.authorize-reprovision")) {
             assertThat(mine).as(action).anyMatch(p -> p.contains("\"action\":\"" + action + "\"")
-                    && p.contains("\"outcome\":\"ok\"") && p.contains("\"role\":\"oem-admin\""));
+                    && p.contains("\"outcome\":\"ok\"") && p.contains("\"operatorRole\":\"oem-admin\""));
         }
         assertThat(mine).anyMatch(p -> p.contains("orders.close") && p.contains("\"outcome\":\"conflict\""));
         assertThat(adminPayloads("alice")).anyMatch(p -> p.contains("audit.checkpoint"));
@@ -112,7 +112,7 @@ class AdminApiRolesTest {
                 ProblemCode.FORBIDDEN);
         List<String> bobs = adminPayloads("bob");
         assertThat(bobs).anyMatch(p -> p.contains("orders.reconciliation") && p.contains("\"outcome\":\"not-found\"")
-                && p.contains("\"cm\":\"Acme EMS\""));
+                && p.contains("\"operatorCm\":\"Acme EMS\""));
         assertThat(bobs).anyMatch(p -> p.contains("GET /admin/v1/audit/export") && p.contains("\"outcome\":\"forbidden\""));
         assertThat(bobs).anyMatch(p -> p.contains("POST /admin/v1/orders/PO-ACME/suspend"));
     }
@@ -138,7 +138,7 @@ class AdminApiRolesTest {
                 ProblemCode.FORBIDDEN);
         refused(auditor::checkpoint, ProblemCode.FORBIDDEN);
         assertThat(adminPayloads("carol")).anyMatch(p -> p.contains("audit.export") && p.contains("\"outcome\":\"ok\""))
-                .anyMatch(p -> p.contains("audit.verify") && p.contains("\"role\":\"auditor\""));
+                .anyMatch(p -> p.contains("audit.verify") && p.contains("\"operatorRole\":\"auditor\""));
     }
 
     @Test
