@@ -130,7 +130,7 @@ public final class Demo {
             say("Audit trail: DOES NOT VERIFY: %s", e.getMessage());
         }
         say("Data lives in %s:", dataDir);
-        say("  imprint.db (SQLite: products, orders, units, events), ca/ (product CAs), keys/ (escrow KEK),");
+        say("  imprint.db (SQLite: products, orders, units, events), ca/ (product CAs), keys/ (escrow KEK, audit key),");
         say("  tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)");
     }
 

@@ -1,14 +1,11 @@
 package io.imprint.server.admin;
 
 import io.imprint.server.tls.ServerCertificate;
-import io.imprint.server.tls.TlsConnectors;
+import io.imprint.server.tls.TlsJavalin;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 
 /**
  * The running admin API listener: HTTPS, TLS 1.3 only, client certificates required and trusted only
@@ -36,26 +33,9 @@ public final class AdminListener implements AutoCloseable {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot load the admin listener's key or trust store", e);
         }
-        Javalin app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.jetty.modifyHttpConfiguration(http -> {
-                http.setSendServerVersion(false);
-                http.setSendXPoweredBy(false);
-            });
-            cfg.jetty.addConnector((server, httpConfig) -> TlsConnectors.tls13(server, httpConfig, keyStore, trustStore, host,
-                    port));
-            AdminRouting.routing(cfg, service);
-        }).start();
-        int bound = -1;
-        for (Connector c : app.jettyServer().server().getConnectors()) {
-            if (c instanceof ServerConnector sc && sc.getDefaultConnectionFactory() instanceof SslConnectionFactory) {
-                bound = sc.getLocalPort();
-            } else {
-                app.stop();
-                throw new IllegalStateException("the admin listener must have only its mTLS connector");
-            }
-        }
-        return new AdminListener(app, certificate, bound);
+        TlsJavalin started = TlsJavalin.start("admin listener", keyStore, trustStore, host, port,
+                cfg -> AdminRouting.routing(cfg, service));
+        return new AdminListener(started.app(), certificate, started.port());
     }
 
     public int port() { return port; }

@@ -4,14 +4,11 @@ import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
 import io.imprint.server.tls.ServerCertificate;
-import io.imprint.server.tls.TlsConnectors;
+import io.imprint.server.tls.TlsJavalin;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 
 /** The running HTTPS (TLS 1.3 only) device API listener. */
 public final class DeviceListener implements AutoCloseable {
@@ -35,25 +32,9 @@ public final class DeviceListener implements AutoCloseable {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot load the server certificate into a key store", e);
         }
-        Javalin app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.jetty.modifyHttpConfiguration(http -> {
-                http.setSendServerVersion(false);
-                http.setSendXPoweredBy(false);
-            });
-            cfg.jetty.addConnector((server, httpConfig) -> TlsConnectors.tls13(server, httpConfig, keyStore, null, host, port));
-            DeviceRouting.routing(cfg, challenges, attestations, receipts);
-        }).start();
-        int bound = -1;
-        for (Connector c : app.jettyServer().server().getConnectors()) {
-            if (c instanceof ServerConnector sc && sc.getDefaultConnectionFactory() instanceof SslConnectionFactory) {
-                bound = sc.getLocalPort();
-            } else {
-                app.stop();
-                throw new IllegalStateException("the device listener must have only its TLS connector");
-            }
-        }
-        return new DeviceListener(app, certificate, bound);
+        TlsJavalin started = TlsJavalin.start("device listener", keyStore, null, host, port,
+                cfg -> DeviceRouting.routing(cfg, challenges, attestations, receipts));
+        return new DeviceListener(started.app(), certificate, started.port());
     }
 
     /** The bound port. */

@@ -1,0 +1,43 @@
+package io.imprint.server.tls;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.security.KeyStore;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+
+/**
+ * Starts a Javalin app whose only connector is a TLS 1.3 one ({@link TlsConnectors}); both listeners
+ * (device API, admin API) start this way and refuse to run with any other connector.
+ *
+ * @param app the started app
+ * @param port the bound port (useful when 0 was asked for)
+ */
+public record TlsJavalin(Javalin app, int port) {
+
+    public static TlsJavalin start(String name, KeyStore keyStore, KeyStore clientTrust, String host, int port,
+                                   Consumer<JavalinConfig> routes) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            cfg.jetty.addConnector((server, httpConfig) ->
+                    TlsConnectors.tls13(server, httpConfig, keyStore, clientTrust, host, port));
+            routes.accept(cfg);
+        }).start();
+        int bound = -1;
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof ServerConnector sc && sc.getDefaultConnectionFactory() instanceof SslConnectionFactory) {
+                bound = sc.getLocalPort();
+            } else {
+                app.stop();
+                throw new IllegalStateException("the " + name + " must have only its TLS connector");
+            }
+        }
+        return new TlsJavalin(app, bound);
+    }
+}
