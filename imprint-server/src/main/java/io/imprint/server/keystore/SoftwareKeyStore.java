@@ -57,54 +57,48 @@ public final class SoftwareKeyStore implements KeyStoreBackend {
 
     @Override
     public BundleSigner createSigningKey(String label) throws GeneralSecurityException {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-        gen.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair pair = gen.generateKeyPair();
-        byte[] pkcs8 = pair.getPrivate().getEncoded();
-        try {
-            write(file(label, ".sign.pub"), pair.getPublic().getEncoded());
-            write(file(label, ".sign.p8"), pkcs8);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
+        createKeyPair(label, ".sign");
         return signingKey(label);
     }
 
     @Override
     public BundleSigner signingKey(String label) throws GeneralSecurityException {
-        byte[] pkcs8 = read(file(label, ".sign.p8"));
-        try {
-            KeyFactory ec = KeyFactory.getInstance("EC");
-            return new JcaBundleSigner(ec.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
-                    ec.generatePublic(new X509EncodedKeySpec(read(file(label, ".sign.pub")))), null);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
+        KeyPair pair = readKeyPair(label, ".sign");
+        return new JcaBundleSigner(pair.getPrivate(), pair.getPublic(), null);
     }
 
     @Override
     public ReceiptKeyAgreement createReceiptKey(String label) throws GeneralSecurityException {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-        gen.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair pair = gen.generateKeyPair();
-        byte[] pkcs8 = pair.getPrivate().getEncoded();
-        try {
-            write(file(label, ".receipt.pub"), pair.getPublic().getEncoded());
-            write(file(label, ".receipt.p8"), pkcs8);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
+        createKeyPair(label, ".receipt");
         return receiptKey(label);
     }
 
     @Override
     public ReceiptKeyAgreement receiptKey(String label) throws GeneralSecurityException {
-        byte[] pkcs8 = read(file(label, ".receipt.p8"));
+        KeyPair pair = readKeyPair(label, ".receipt");
+        return new JcaReceiptKey(pair.getPrivate(), pair.getPublic(), null, "software file " + file(label, ".receipt.p8"));
+    }
+
+    /** A fresh P-256 key pair written as {@code <label><kind>.pub} (X.509) and {@code .p8} (PKCS#8, owner only). */
+    private void createKeyPair(String label, String kind) throws GeneralSecurityException {
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+        gen.initialize(new ECGenParameterSpec("secp256r1"), io.imprint.protocol.crypto.Providers.random());
+        KeyPair pair = gen.generateKeyPair();
+        byte[] pkcs8 = pair.getPrivate().getEncoded();
+        try {
+            write(file(label, kind + ".pub"), pair.getPublic().getEncoded());
+            write(file(label, kind + ".p8"), pkcs8);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    private KeyPair readKeyPair(String label, String kind) throws GeneralSecurityException {
+        byte[] pkcs8 = read(file(label, kind + ".p8"));
         try {
             KeyFactory ec = KeyFactory.getInstance("EC");
-            return new JcaReceiptKey(ec.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
-                    ec.generatePublic(new X509EncodedKeySpec(read(file(label, ".receipt.pub")))), null,
-                    "software file " + file(label, ".receipt.p8"));
+            return new KeyPair(ec.generatePublic(new X509EncodedKeySpec(read(file(label, kind + ".pub")))),
+                    ec.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
