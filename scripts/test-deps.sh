@@ -45,15 +45,17 @@ imprint_ensure_postgres() {
   local run_as=""
   if [ "$(id -u)" = 0 ]; then chown postgres "$IMPRINT_OWN_PG_DIR" 2>/dev/null && run_as="runuser -u postgres --"; fi
   $run_as "$bin/initdb" -D "$IMPRINT_OWN_PG_DIR/data" -A trust -U postgres >/dev/null
+  IMPRINT_OWN_PG_CTL="$run_as $bin/pg_ctl -D $IMPRINT_OWN_PG_DIR/data"
   $run_as "$bin/pg_ctl" -D "$IMPRINT_OWN_PG_DIR/data" -o "-h 127.0.0.1 -p $port -k $IMPRINT_OWN_PG_DIR" -l "$IMPRINT_OWN_PG_DIR/log" -w start >/dev/null
   $run_as "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres test
-  IMPRINT_OWN_PG_CTL="$run_as $bin/pg_ctl -D $IMPRINT_OWN_PG_DIR/data"
   export IMPRINT_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$port/test?user=postgres"
 }
 
 imprint_stop_own_postgres() {
   if [ -n "$IMPRINT_OWN_PG_CTL" ]; then
     $IMPRINT_OWN_PG_CTL -m fast stop >/dev/null 2>&1 || true
+  fi
+  if [ -n "$IMPRINT_OWN_PG_DIR" ]; then
     rm -rf "$IMPRINT_OWN_PG_DIR"
   fi
 }

@@ -81,14 +81,21 @@ public final class Receipts {
                 throw new ImprintException(ProblemCode.RECEIPT_MISMATCH,
                         "the unit did not store exactly what was issued");
             }
-            if (!UnitRow.PROVISIONED.equals(unit.state())) {
-                boolean marked = db.autoCommit(c -> units.markProvisioned(c, unit.chipId(), session, clock.instant()));
-                if (!marked && !provisionedNow(unit.chipId(), session)) {
+            // The unit's new state and its event (with audit entry) commit together.
+            boolean marked = !UnitRow.PROVISIONED.equals(unit.state()) && db.transaction(c -> {
+                boolean m = units.markProvisioned(c, unit.chipId(), session, clock.instant());
+                if (m) {
+                    events.record(c, EventLog.PROVISIONED, attempt, null);
+                }
+                return m;
+            });
+            if (!marked) {
+                if (!provisionedNow(unit.chipId(), session)) {
                     throw new ImprintException(ProblemCode.SESSION_NOT_ISSUED,
                             "the unit was re-issued in a newer session; send that session's receipt");
                 }
+                events.record(EventLog.RECEIPT_REPEATED, attempt, null);
             }
-            events.record(EventLog.PROVISIONED, attempt, null);
             return new ReceiptResponse(Base64Field.encode(receipt.sessionId()), unit.serial(), UnitRow.PROVISIONED);
         } catch (ImprintException e) {
             events.record(e.code().slug(), attempt, e.detail());

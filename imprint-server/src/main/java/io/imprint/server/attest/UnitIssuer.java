@@ -3,6 +3,7 @@ package io.imprint.server.attest;
 import io.imprint.protocol.codec.Evidence;
 import io.imprint.protocol.crypto.EcPoints;
 import io.imprint.protocol.envelope.SecretItems;
+import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
@@ -106,7 +107,8 @@ public final class UnitIssuer {
                 } catch (UniqueViolation raced) {
                     // Another node inserted this chip or serial meanwhile: decide again, now seeing its row.
                     if (round > 0) {
-                        throw raced;
+                        throw new ImprintException(ProblemCode.CONFLICT, "the unit's serial is already held by "
+                                + "another unit (the order's serials were taken outside this server's sequence)");
                     }
                 }
             }
@@ -184,7 +186,11 @@ public final class UnitIssuer {
                 return new IssuedUnit(Reconciliations.REPROVISIONED, unit.orderId(), unit.serial(), secrets,
                         CertificateChains.split(chain));
             }
-            units.reissue(c, unit.chipId(), session, chain);
+            if (!units.reissue(c, unit.chipId(), session, chain)) {
+                // A concurrent receipt confirmed the unit since it was read: it is provisioned now.
+                throw new UnitRefusal(ProblemCode.CHIP_ALREADY_PROVISIONED,
+                        "this chip was provisioned as " + unit.serial() + " while this attempt ran", unit.orderId());
+            }
             return new IssuedUnit(EventLog.REISSUED, unit.orderId(), unit.serial(), secrets,
                     CertificateChains.split(chain));
         } catch (GeneralSecurityException e) {

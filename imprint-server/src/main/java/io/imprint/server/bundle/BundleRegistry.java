@@ -50,7 +50,12 @@ public final class BundleRegistry {
                     + ", not of " + product);
         }
         if (!order.open()) {
-            throw new ImprintException(ProblemCode.ORDER_INACTIVE, "order " + lot + " is closed");
+            throw new ImprintException(ProblemCode.ORDER_INACTIVE, "order " + lot + " is not open");
+        }
+        if (io.imprint.server.store.OrderRow.SERIAL_SERVER.equals(order.serialMode())) {
+            // The server hands out such serials in sequence at attestation time; an offline unit would take one.
+            throw new ImprintException(ProblemCode.CONFLICT, "order " + lot + " assigns serials on the server; "
+                    + "build bundles for an order created with --serial-mode device");
         }
         for (String serial : serials) {
             if (Serial.parse(serial).filter(order.serials()::contains).isEmpty()) {

@@ -11,6 +11,7 @@ import io.imprint.server.store.BundleRepository;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.OrderRepository;
 import io.imprint.server.store.OrderRow;
+import io.imprint.server.store.SqlWork;
 import io.imprint.server.store.UniqueViolation;
 import io.imprint.server.store.UnitRepository;
 import io.imprint.server.store.UnitRow;
@@ -46,11 +47,21 @@ final class OfflineUnitRecorder {
         this.clock = clock;
     }
 
-    /** Throws {@link ImprintException} with the refusal's code; nothing is written then. */
-    Outcome record(BundleReceipt r, BundleRecord bundle, String lineSha256) {
+    /**
+     * Records the unit; {@code onImported} writes its event in the same transaction, so an offline unit
+     * never exists without its record. Throws {@link ImprintException} with the refusal's code; nothing
+     * is written then.
+     */
+    Outcome record(BundleReceipt r, BundleRecord bundle, String lineSha256, SqlWork<Void> onImported) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return db.transaction(c -> decide(c, r, bundle, lineSha256));
+                return db.transaction(c -> {
+                    Outcome o = decide(c, r, bundle, lineSha256);
+                    if (o == Outcome.IMPORTED) {
+                        onImported.run(c);
+                    }
+                    return o;
+                });
             } catch (UniqueViolation raced) {
                 // A concurrent import or issuance inserted this chip or serial: decide again, seeing its row.
                 if (attempt > 0) {
@@ -84,9 +95,13 @@ final class OfflineUnitRecorder {
             throw new ImprintException(ProblemCode.SERIAL_NOT_AUTHORIZED,
                     "serial " + r.serial() + " lies outside order " + order.name() + " (" + range + ")");
         }
+        if (OrderRow.SERIAL_SERVER.equals(order.serialMode())) {
+            throw new ImprintException(ProblemCode.SERIAL_NOT_AUTHORIZED, "order " + order.name()
+                    + " assigns serials on the server; an offline unit cannot take " + r.serial());
+        }
         if (!orders.consumeOne(c, order.id())) {
             if (!OrderRow.OPEN.equals(order.state())) {
-                throw new ImprintException(ProblemCode.ORDER_INACTIVE, "order " + order.name() + " is closed");
+                throw new ImprintException(ProblemCode.ORDER_INACTIVE, "order " + order.name() + " is not open");
             }
             throw new ImprintException(ProblemCode.QUOTA_EXHAUSTED,
                     "order " + order.name() + " has used all " + order.quantity() + " units");

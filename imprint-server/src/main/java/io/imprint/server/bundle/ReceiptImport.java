@@ -171,12 +171,12 @@ public final class ReceiptImport {
 
     private String accept(BundleReceipt r, BundleRecord bundle, String lineSha, Optional<BundleReceiptRow> previous) {
         try {
-            if (recorder.record(r, bundle, lineSha) == OfflineUnitRecorder.Outcome.ALREADY_IMPORTED) {
-                return ALREADY;
-            }
-            events.record(EventLog.PROVISIONED, ReceiptVerdicts.attempt(Optional.of(r), bundle, lineSha),
-                    "offline bundle " + bundle.bundleId());
-            return EventLog.PROVISIONED;
+            OfflineUnitRecorder.Outcome outcome = recorder.record(r, bundle, lineSha, c -> {
+                events.record(c, EventLog.PROVISIONED, ReceiptVerdicts.attempt(Optional.of(r), bundle, lineSha),
+                        "offline bundle " + bundle.bundleId());
+                return null;
+            });
+            return outcome == OfflineUnitRecorder.Outcome.ALREADY_IMPORTED ? ALREADY : EventLog.PROVISIONED;
         } catch (ImprintException e) {
             return verdicts.refuse(e.code(), SETTLED.contains(e.code()), e.detail(), Optional.of(r), bundle, lineSha,
                     previous);

@@ -29,6 +29,8 @@ public final class EventLog {
     public static final String REISSUED = "reissued";
     /** Outcome of an accepted receipt. */
     public static final String PROVISIONED = "provisioned";
+    /** Outcome of a receipt for a unit already provisioned (a device repeating itself; nothing changes). */
+    public static final String RECEIPT_REPEATED = "receipt-repeated";
     /** Actor of the events of provisioning attempts. */
     public static final String DEVICE = "device";
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
