@@ -172,11 +172,21 @@ class BundleCliTest {
     private static String exec(Path conf, List<String> command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("SOFTHSM2_CONF", conf.toString());
+        Path log = Files.createTempFile("imprint-child", ".log");
+        pb.redirectOutput(log.toFile()); // a file, not a pipe: the wait below bounds even a child that hangs
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + " failed:\n" + out).isZero();
-        return out;
+        try {
+            boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+            if (!finished) {
+                p.destroyForcibly();
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(finished).as(String.join(" ", command) + " did not finish in 120 s:\n" + out).isTrue();
+            assertThat(p.exitValue()).as(String.join(" ", command) + " failed:\n" + out).isZero();
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     private static boolean onPath(String tool) {
