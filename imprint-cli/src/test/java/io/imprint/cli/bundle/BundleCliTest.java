@@ -7,15 +7,15 @@ import io.imprint.cli.Main;
 import io.imprint.server.Imprint;
 import io.imprint.server.ServerConfig;
 import io.imprint.server.keystore.KeyStoreUris;
+import io.imprint.server.testing.ChildProcess;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class BundleCliTest {
 
     @Test
     void offlineRoundTrip_softHsmToken_importsTwoUnitsOnceAndSecondImportChangesNothing() throws Exception {
-        assumeTrue(onPath("softhsm2-util") && Files.exists(KeyStoreUris.SOFTHSM2_MODULE), "SoftHSM2 not installed");
+        assumeTrue(ChildProcess.onPath("softhsm2-util") && Files.exists(KeyStoreUris.SOFTHSM2_MODULE), "SoftHSM2 not installed");
         String data = dir.resolve("data").toString();
         cli("device", "chip-init", "--dir", dir.resolve("chipA").toString(), "--part-number", "MIMX8MM6",
                 "--srk-hash", SRK, "--fuse-seed", SEED, "--chip-id", "0102030405060708");
@@ -170,31 +170,6 @@ class BundleCliTest {
     }
 
     private static String exec(Path conf, List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("SOFTHSM2_CONF", conf.toString());
-        Path log = Files.createTempFile("imprint-child", ".log");
-        pb.redirectOutput(log.toFile()); // a file, not a pipe: the wait below bounds even a child that hangs
-        Process p = pb.start();
-        try {
-            boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String out = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(finished).as(String.join(" ", command) + " did not finish in 120 s:\n" + out).isTrue();
-            assertThat(p.exitValue()).as(String.join(" ", command) + " failed:\n" + out).isZero();
-            return out;
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
+        return ChildProcess.run(command, Map.of("SOFTHSM2_CONF", conf.toString()));
     }
 }

@@ -12,8 +12,8 @@ import io.imprint.server.policy.ProductPolicy;
 import io.imprint.server.policy.SoftwareRule;
 import io.imprint.server.testing.DeviceClient.Reply;
 import io.imprint.server.testing.TestDevice;
+import io.imprint.server.testing.ServerContract;
 import io.imprint.server.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,30 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Order life cycle, server-assigned serials, policy rules and re-provisioning, run against every database. */
-abstract class OrdersPolicyContract {
-    @TempDir
-    Path dir;
-    TestServer server;
-
-    abstract TestServer start(Path dataDir) throws Exception;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = start(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+abstract class OrdersPolicyContract extends ServerContract {
 
     private Reply attest(TestDevice device, String serial) throws Exception {
         return server.client().attest(device.attest(server.client().challenge(TestServer.PRODUCT), serial).request());

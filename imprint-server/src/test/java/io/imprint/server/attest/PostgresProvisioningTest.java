@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** {@link ProvisioningContract} on PostgreSQL ({@code IMPRINT_TEST_PG_URL}), skipped when unset. */
 class PostgresProvisioningTest extends ProvisioningContract {
     @Override
-    TestServer start(Path dataDir) throws Exception {
+    protected TestServer start(Path dataDir) throws Exception {
         assumeTrue(TestDatabases.postgresUrl() != null, TestDatabases.PG_ENV + " not set");
         return TestServer.postgres(dataDir);
     }

@@ -10,8 +10,8 @@ import io.imprint.protocol.message.ReceiptRequest;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.testing.DeviceClient.Reply;
 import io.imprint.server.testing.TestDevice;
+import io.imprint.server.testing.ServerContract;
 import io.imprint.server.testing.TestServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,30 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Retry, receipt and concurrency behaviour over HTTPS, run against every database. */
-abstract class ProvisioningContract {
-    @TempDir
-    Path dir;
-    TestServer server;
-
-    abstract TestServer start(Path dataDir) throws Exception;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = start(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+abstract class ProvisioningContract extends ServerContract {
 
     @Test
     void attest_lostResponseRetry_sameIdentitySecretsAndCertificateQuotaOnce() throws Exception {

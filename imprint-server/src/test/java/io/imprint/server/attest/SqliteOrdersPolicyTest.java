@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 class SqliteOrdersPolicyTest extends OrdersPolicyContract {
     @Override
-    TestServer start(Path dataDir) throws Exception {
+    protected TestServer start(Path dataDir) throws Exception {
         return TestServer.sqlite(dataDir);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** {@link ProvisioningContract} on embedded SQLite. */
 class SqliteProvisioningTest extends ProvisioningContract {
     @Override
-    TestServer start(Path dataDir) throws Exception {
+    protected TestServer start(Path dataDir) throws Exception {
         return TestServer.sqlite(dataDir);
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** {@link ReceiptImportContract} on PostgreSQL ({@code IMPRINT_TEST_PG_URL}), skipped when unset. */
 class PostgresReceiptImportTest extends ReceiptImportContract {
     @Override
-    TestServer start(Path dataDir) throws Exception {
+    protected TestServer start(Path dataDir) throws Exception {
         assumeTrue(TestDatabases.postgresUrl() != null, TestDatabases.PG_ENV + " not set");
         return TestServer.postgres(dataDir);
     }

@@ -22,6 +22,7 @@ import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.keystore.SoftwareKeyStore;
 import io.imprint.server.testing.TestDevice;
+import io.imprint.server.testing.ServerContract;
 import io.imprint.server.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,35 +36,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Receipts import against a real store, run on every database. */
-abstract class ReceiptImportContract {
-    @TempDir Path dir;
-    TestServer server;
+abstract class ReceiptImportContract extends ServerContract {
     private BundleSigner signer;
     private SoftwareKeyStore keys;
     private ReceiptKeyAgreement receiptKey;
 
-    abstract TestServer start(Path dataDir) throws Exception;
+    @Override
+    protected Path dataDir() {
+        return dir.resolve("data");
+    }
 
     @BeforeEach
     void setUp() throws Exception {
-        server = start(dir.resolve("data"));
         keys = new SoftwareKeyStore(dir.resolve("keys"));
         keys.importMpKey("mp", MpPublicKey.fromJdkKey((ECPublicKey) server.mpKey().getPublic()));
         signer = keys.createSigningKey("oem");
         receiptKey = keys.createReceiptKey("oem-receipt");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (server != null) { // null when the PostgreSQL variant was skipped in setUp
-            server.close();
-        }
     }
 
     @Test

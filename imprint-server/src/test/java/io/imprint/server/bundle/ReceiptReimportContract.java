@@ -17,6 +17,7 @@ import io.imprint.server.keystore.SoftwareKeyStore;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.products.ProductEnrollment;
 import io.imprint.server.testing.TestDevice;
+import io.imprint.server.testing.ServerContract;
 import io.imprint.server.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,30 +33,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Importing the same receipts again after the state changed, run on every database: a refusal that
  * depends on state is evaluated again (and counted once it passes), a final one is not, and a
  * station file may mix products.
  */
-abstract class ReceiptReimportContract {
+abstract class ReceiptReimportContract extends ServerContract {
     private static final String OTHER = "sensor-y";
-    @TempDir Path dir;
-    TestServer server;
     private SoftwareKeyStore keys;
     private BundleSigner signer;
     private ReceiptKeyAgreement receiptKey;
     private KeyPair otherMp;
 
-    abstract TestServer start(Path dataDir) throws Exception;
+    @Override
+    protected Path dataDir() {
+        return dir.resolve("data");
+    }
 
     @BeforeEach
     void setUp() throws Exception {
-        server = start(dir.resolve("data"));
         keys = new SoftwareKeyStore(dir.resolve("keys"));
         keys.importMpKey("mp", MpPublicKey.fromJdkKey((ECPublicKey) server.mpKey().getPublic()));
         otherMp = TestDevice.newMpKey();
@@ -65,13 +64,6 @@ abstract class ReceiptReimportContract {
                 TestServer.POLICY));
         signer = keys.createSigningKey("oem");
         receiptKey = keys.createReceiptKey("oem-receipt");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (server != null) { // null when the PostgreSQL variant was skipped in setUp
-            server.close();
-        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** {@link ReceiptImportContract} on embedded SQLite. */
 class SqliteReceiptImportTest extends ReceiptImportContract {
     @Override
-    TestServer start(Path dataDir) throws Exception {
+    protected TestServer start(Path dataDir) throws Exception {
         return TestServer.sqlite(dataDir);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** {@link ReceiptReimportContract} on embedded SQLite. */
 class SqliteReceiptReimportTest extends ReceiptReimportContract {
     @Override
-    TestServer start(Path dataDir) throws Exception {
+    protected TestServer start(Path dataDir) throws Exception {
         return TestServer.sqlite(dataDir);
     }
 }

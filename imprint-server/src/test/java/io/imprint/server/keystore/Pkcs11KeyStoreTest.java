@@ -19,8 +19,7 @@ import io.imprint.protocol.mp.Mpmr;
 import io.imprint.server.bundle.BundleManifest;
 import io.imprint.server.bundle.BundleReceiptResult.VerifiedBundleReceipt;
 import io.imprint.server.bundle.BundleReceiptVerifier;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import io.imprint.server.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -32,7 +31,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +48,7 @@ class Pkcs11KeyStoreTest {
 
     @BeforeAll
     static void runScenarioInSoftHsm() throws Exception {
-        assumeTrue(onPath("softhsm2-util"), "softhsm2-util not installed (apt-get install softhsm2): PKCS#11 tests skipped");
+        assumeTrue(ChildProcess.onPath("softhsm2-util"), "softhsm2-util not installed (apt-get install softhsm2): PKCS#11 tests skipped");
         assumeTrue(Files.exists(KeyStoreUris.SOFTHSM2_MODULE), "SoftHSM2 module missing: PKCS#11 tests skipped");
         Path tokens = Files.createDirectories(dir.resolve("tokens"));
         conf = dir.resolve("softhsm2.conf");
@@ -140,31 +138,6 @@ class Pkcs11KeyStoreTest {
     }
 
     private static String run(List<String> command, Path conf) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("SOFTHSM2_CONF", conf.toString());
-        Path log = Files.createTempFile("imprint-child", ".log");
-        pb.redirectOutput(log.toFile()); // a file, not a pipe: the wait below bounds even a child that hangs
-        Process p = pb.start();
-        try {
-            boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String out = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(finished).as(command.get(0) + " did not finish in 120 s:\n" + out).isTrue();
-            assertThat(p.exitValue()).as(command.get(0) + " failed:\n" + out).isZero();
-            return out;
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
+        return ChildProcess.run(command, Map.of("SOFTHSM2_CONF", conf.toString()));
     }
 }
