@@ -70,6 +70,10 @@ public final class ProvisioningAgent {
     public ProvisioningResult provision(String product, String serial, String softwareVersion)
             throws IOException, GeneralSecurityException, InterruptedException {
         LOG.info("provisioning chip {} as {} serial '{}' with {}", chipIdHex(), product, serial, mp.description());
+        java.util.Optional<ProvisioningResult> resumed = confirmPending(serial);
+        if (resumed.isPresent()) {
+            return resumed.get();
+        }
         for (int attempt = 1; ; attempt++) {
             ChallengeResponse challenge = client.challenge(product);
             PreparedAttestation prepared = prepare(challenge, product, serial, softwareVersion);
@@ -125,7 +129,9 @@ public final class ProvisioningAgent {
     public ProvisioningResult complete(PreparedAttestation prepared, ProvisioningResponse response)
             throws IOException, GeneralSecurityException, InterruptedException {
         StoredUnit stored = store(prepared, response);
+        PendingReceipt.save(store, stored);
         ReceiptResponse confirmed = client.confirm(stored.receipt());
+        PendingReceipt.clear(store);
         if (!stored.serial().equals(confirmed.serial())) {
             throw new ImprintException(ProblemCode.RECEIPT_MISMATCH,
                     "server confirmed serial " + confirmed.serial() + " but issued " + stored.serial());
@@ -133,6 +139,39 @@ public final class ProvisioningAgent {
         LOG.info("unit {} is {}", stored.serial(), confirmed.state());
         return new ProvisioningResult(stored.serial(), stored.certificateChain().get(0), stored.secretNames(),
                 confirmed.state());
+    }
+
+    /**
+     * Sends again the receipt of an earlier run whose answer was lost. A refusal (the server holds a
+     * newer session, or never saw this one) drops it and the caller attests anew; a network failure
+     * propagates, so the station retries later with the receipt still pending.
+     */
+    private java.util.Optional<ProvisioningResult> confirmPending(String serial)
+            throws IOException, GeneralSecurityException, InterruptedException {
+        java.util.Optional<PendingReceipt> pending = PendingReceipt.load(store);
+        if (pending.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        PendingReceipt p = pending.get();
+        if (!serial.isEmpty() && !serial.equals(p.serial())) {
+            LOG.warn("a receipt for serial {} is pending but serial {} was asked for; attesting anew", p.serial(), serial);
+            PendingReceipt.clear(store);
+            return java.util.Optional.empty();
+        }
+        LOG.info("sending the pending receipt of serial {} again (its answer was lost)", p.serial());
+        try {
+            ReceiptResponse confirmed = client.confirm(p.request());
+            PendingReceipt.clear(store);
+            return java.util.Optional.of(new ProvisioningResult(p.serial(), p.certificate(store), p.secretNames(),
+                    confirmed.state()));
+        } catch (ImprintException refused) {
+            if (refused.code().httpStatus() >= 500 || refused.code().httpStatus() == 429) {
+                throw refused; // transient: the receipt stays pending for the next run
+            }
+            LOG.warn("pending receipt refused ({}: {}); attesting anew", refused.code().slug(), refused.detail());
+            PendingReceipt.clear(store);
+            return java.util.Optional.empty();
+        }
     }
 
     private ReceiptRequest signReceipt(Receipt receipt) throws GeneralSecurityException {

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class SecretInstaller {
     static final String CHAIN_NAME = "certificate-chain";
-    private static final Set<String> RESERVED = Set.of(IdentityKey.NAME, CHAIN_NAME);
+    private static final Set<String> RESERVED = Set.of(IdentityKey.NAME, CHAIN_NAME, PendingReceipt.NAME);
     private static final int MAX_ENVELOPE_BYTES = 128 * 1024;
 
     /** Signs the receipt with the MP key. */

@@ -192,6 +192,73 @@ class ProvisioningAgentTest {
         }
     }
 
+    @Test
+    void provision_lostReceiptAnswer_nextRunSendsSameReceiptAndDoesNotAttestAgain() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        AtomicInteger receipts = new AtomicInteger();
+        try (TestTlsServer server = new TestTlsServer("127.0.0.1")) {
+            server.script(seen -> scripted(json, seen, () -> receipts.incrementAndGet() <= 2 ? null
+                    : Reply.json(200, "{\"sessionId\":\"x\",\"serial\":\"SN-0042\",\"state\":\"provisioned\"}")));
+            RetryPolicy fast = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5));
+            try (ProvisioningClient client = new ProvisioningClient(server.uri(), ServerTrust.pinned(server.fingerprint()), fast)) {
+                assertThatThrownBy(() -> agent(client).provision("gateway", "", "1.0")).isInstanceOf(java.io.IOException.class);
+                assertThat(store.names()).contains(PendingReceipt.NAME);
+
+                ProvisioningResult result = agent(client).provision("gateway", "", "1.0");
+
+                assertThat(result.state()).isEqualTo("provisioned");
+                assertThat(result.serial()).isEqualTo("SN-0042");
+                assertThat(result.subject()).isEqualTo("CN=SN-0042");
+                assertThat(result.secretNames()).containsExactly("disk-key", "cloud.token");
+            }
+            assertThat(server.seen()).extracting(TestTlsServer.Seen::path).containsExactly(
+                    "/v1/challenges", "/v1/attestations", "/v1/receipts", "/v1/receipts", "/v1/receipts");
+            List<String> bodies = server.seen().stream().filter(s -> s.path().equals("/v1/receipts"))
+                    .map(TestTlsServer.Seen::body).toList();
+            assertThat(bodies.get(2)).as("the same receipt, not a new attestation").isEqualTo(bodies.get(0));
+            assertThat(store.names()).doesNotContain(PendingReceipt.NAME);
+        }
+    }
+
+    @Test
+    void provision_pendingReceiptRefused_dropsItAndAttestsAnew() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        AtomicInteger receipts = new AtomicInteger();
+        try (TestTlsServer server = new TestTlsServer("127.0.0.1")) {
+            server.script(seen -> scripted(json, seen, () -> switch (receipts.incrementAndGet()) {
+                case 1, 2 -> null;
+                case 3 -> Reply.problem(409, "session-not-issued", "a newer session holds this chip");
+                default -> Reply.json(200, "{\"sessionId\":\"x\",\"serial\":\"SN-0042\",\"state\":\"provisioned\"}");
+            }));
+            RetryPolicy fast = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5));
+            try (ProvisioningClient client = new ProvisioningClient(server.uri(), ServerTrust.pinned(server.fingerprint()), fast)) {
+                assertThatThrownBy(() -> agent(client).provision("gateway", "", "1.0")).isInstanceOf(java.io.IOException.class);
+
+                assertThat(agent(client).provision("gateway", "", "1.0").state()).isEqualTo("provisioned");
+            }
+            assertThat(server.seen()).extracting(TestTlsServer.Seen::path).containsExactly(
+                    "/v1/challenges", "/v1/attestations", "/v1/receipts", "/v1/receipts",
+                    "/v1/receipts", "/v1/challenges", "/v1/attestations", "/v1/receipts");
+        }
+    }
+
+    /** Challenges and attestations answered by the test issuer; receipts as {@code receipt} says (null drops the connection). */
+    private Reply scripted(ObjectMapper json, TestTlsServer.Seen seen, java.util.function.Supplier<Reply> receipt) {
+        try {
+            return switch (seen.path()) {
+                case "/v1/challenges" -> Reply.json(201, json.writeValueAsString(TestIssuer.challenge()));
+                case "/v1/attestations" -> {
+                    AttestationRequest req = json.readValue(seen.body(), AttestationRequest.class);
+                    byte[] ev = Base64.getDecoder().decode(req.evidence());
+                    yield Reply.json(200, json.writeValueAsString(issuer.issue(ev, "SN-0042", TestIssuer.items())));
+                }
+                default -> receipt.get();
+            };
+        } catch (Exception e) {
+            return Reply.problem(500, "internal", e.toString());
+        }
+    }
+
     private static byte[] csrKey(Evidence e) throws Exception {
         return new JcaPKCS10CertificationRequest(e.csr()).getPublicKey().getEncoded();
     }
