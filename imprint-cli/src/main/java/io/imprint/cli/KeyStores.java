@@ -24,7 +24,8 @@ final class KeyStores {
 
     /**
      * A {@code pkcs11:} (SoftHSM2 module by default) or {@code file:} key store, or {@code @FILE}: a
-     * config file with {@code uri=} and optionally {@code module=}; a bad URI or file is one line.
+     * config file with {@code uri=} and optionally {@code module=} (picocli's own @-files are off, see
+     * {@link Main}); a bad URI or file is one line that never holds the PIN.
      */
     static KeyStoreBackend open(String uri) throws IOException {
         try {

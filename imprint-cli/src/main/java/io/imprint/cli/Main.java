@@ -33,8 +33,12 @@ public final class Main {
     }
 
     private static int run(CommandLine cli, String... args) {
+        // "@FILE" is a key-store config file (KeyStores.open), not a picocli argument file: expanding it
+        // ran the file's lines as arguments and echoed them, PIN included.
+        cli.setExpandAtFiles(false);
+        cli.setParameterExceptionHandler(new ParameterErrors());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("imprint: " + oneLine(e));
+            cmd.getErr().println("imprint: " + Redaction.secrets(oneLine(e), args));
             return e instanceof ImprintException ? 2 : 1;
         });
         return cli.execute(args);

@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -162,9 +161,7 @@ class BundleCliTest {
 
     /** Runs {@code imprint args} in a child JVM with SOFTHSM2_CONF set; returns its stdout. */
     private static String child(Path conf, String... args) throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, Main.class.getName()));
+        List<String> cmd = ChildProcess.jvm(Main.class);
         cmd.addAll(List.of(args));
         return exec(conf, cmd);
     }

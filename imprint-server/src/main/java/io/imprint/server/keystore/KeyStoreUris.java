@@ -2,6 +2,7 @@ package io.imprint.server.keystore;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
@@ -27,9 +28,20 @@ public final class KeyStoreUris {
             return Pkcs11KeyStore.open(Pkcs11Uri.parse(uri), defaultModule);
         }
         if (uri.startsWith("file:")) {
-            return new SoftwareKeyStore(Path.of(URI.create(uri)));
+            return new SoftwareKeyStore(directory(uri));
         }
         throw new IllegalArgumentException("key store URI must start with pkcs11: or file:");
+    }
+
+    /** The directory of a {@code file:} URI; the error gives the reason, not the URI (it might hold a PIN typed by mistake). */
+    private static Path directory(String uri) {
+        try {
+            return Path.of(new URI(uri));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("file: key store URI is malformed: " + e.getReason() + " at index " + e.getIndex());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("file: key store URI must be file:/absolute/dir (" + e.getMessage() + ")");
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import io.imprint.protocol.bundle.MpKeyedHmac;
 import io.imprint.protocol.bundle.ReceiptKeyAgreement;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.mp.MpPublicKey;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +18,13 @@ import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import javax.security.auth.login.LoginException;
 
 /**
  * Keys in a PKCS#11 token through the JDK's SunPKCS11 provider (tested with SoftHSM2 2.6.1).
@@ -28,8 +32,11 @@ import javax.crypto.spec.SecretKeySpec;
  * CKA_SENSITIVE=true, CKA_EXTRACTABLE=false, CKA_SIGN=true (HMAC only), and generated EC private keys
  * are sensitive and non-extractable. Keys are found by label (the KeyStore alias).
  *
- * <p>The token is chosen by {@code slot-id} or {@code x-slot-list-index} (SunPKCS11 cannot select
- * by token label, so {@code token=} is only reported, not matched).
+ * <p>The token is the one the URI names by {@code token=}/{@code serial=}/{@code manufacturer=}/
+ * {@code model=} (optionally with {@code slot-id=}), found by {@link Pkcs11Slots} and bound by slot id,
+ * so a missing or ambiguous token is refused before any login; a URI with only {@code slot-id=} or
+ * {@code x-slot-list-index=} opens that slot. A refused login (wrong PIN) is a one-line error naming
+ * the token, never the PIN.
  */
 public final class Pkcs11KeyStore implements KeyStoreBackend {
     private static final int MAX_PIN_CHARS = 256;
@@ -52,24 +59,46 @@ public final class Pkcs11KeyStore implements KeyStoreBackend {
     /** Logs into the token named by {@code uri}; {@code defaultModule} is used without {@code module-path}. */
     public static Pkcs11KeyStore open(Pkcs11Uri uri, Path defaultModule) throws GeneralSecurityException, IOException {
         String module = uri.modulePath().orElse(defaultModule.toString());
-        String config = config(uri, module);
+        String slot;
+        String description;
+        if (uri.namesToken()) {
+            Pkcs11Token token = Pkcs11Slots.select(uri, module);
+            slot = "slot = " + token.slotId();
+            description = "PKCS#11 token " + token.describe() + " via " + module;
+        } else {
+            slot = uri.slotId().map(id -> "slot = " + id).orElse("slotListIndex = " + uri.slotListIndex());
+            description = "PKCS#11 " + uri.selector() + " via " + module;
+        }
+        String config = config(slot, module);
         Provider provider = Security.getProvider("SunPKCS11").configure("--" + config);
-        return new Pkcs11KeyStore(provider, login(provider, uri), "PKCS#11 " + module + " " + uri, uri, config);
+        return new Pkcs11KeyStore(provider, login(provider, uri, description), description, uri, config);
     }
 
-    private static KeyStore login(Provider provider, Pkcs11Uri uri) throws GeneralSecurityException, IOException {
+    private static KeyStore login(Provider provider, Pkcs11Uri uri, String description)
+            throws GeneralSecurityException, IOException {
         char[] pin = pin(uri);
         try {
             KeyStore ks = KeyStore.getInstance("PKCS11", provider);
             ks.load(null, pin);
             return ks;
+        } catch (IOException e) {
+            // SunPKCS11: a wrong PIN is an UnrecoverableKeyException cause, other refusals a LoginException;
+            // the innermost cause is the PKCS#11 code (CKR_PIN_INCORRECT, CKR_PIN_LOCKED, ...), never the PIN.
+            if (e.getCause() instanceof UnrecoverableKeyException || e.getCause() instanceof LoginException) {
+                Throwable code = e;
+                while (code.getCause() != null) {
+                    code = code.getCause();
+                }
+                throw new ImprintException(ProblemCode.FORBIDDEN, "login to " + description + " refused: "
+                        + code.getMessage());
+            }
+            throw e;
         } finally {
             Arrays.fill(pin, '\0');
         }
     }
 
-    static String config(Pkcs11Uri uri, String module) {
-        String slot = uri.slotId().map(id -> "slot = " + id).orElse("slotListIndex = " + uri.slotListIndex());
+    static String config(String slot, String module) {
         return "name = Imprint\nlibrary = " + module + "\n" + slot + "\n"
                 + "attributes(import, CKO_SECRET_KEY, CKK_GENERIC_SECRET) = {\n"
                 + "  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n  CKA_SIGN = true\n  CKA_VERIFY = true\n"
@@ -86,11 +115,15 @@ public final class Pkcs11KeyStore implements KeyStoreBackend {
         String source = uri.pinSource().orElseThrow(
                 () -> new IllegalArgumentException("pkcs11 URI needs pin-value= or pin-source="));
         Path file = Path.of(source.startsWith("file:") ? source.substring("file:".length()) : source);
-        if (Files.size(file) > MAX_PIN_CHARS) {
-            throw new IllegalArgumentException("PIN file larger than " + MAX_PIN_CHARS + " bytes");
+        try {
+            if (Files.size(file) > MAX_PIN_CHARS) {
+                throw new IllegalArgumentException("PIN file larger than " + MAX_PIN_CHARS + " bytes");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("pkcs11 pin-source " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-        return text.toCharArray();
     }
 
     @Override
@@ -178,7 +211,7 @@ public final class Pkcs11KeyStore implements KeyStoreBackend {
         if (receiptProvider == null) {
             Provider p = Security.getProvider("SunPKCS11").configure("--" + Pkcs11ReceiptKeys.config(config));
             try {
-                receiptKeyStore = login(p, uri);
+                receiptKeyStore = login(p, uri, description);
             } catch (IOException e) {
                 throw new KeyStoreException("cannot log into the token for the receipt key: " + e.getMessage(), e);
             }

@@ -62,10 +62,8 @@ class Pkcs11KeyStoreTest {
     }
 
     private static String scenario(String... extra) throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", cp, SoftHsmScenario.class.getName(), uri,
-                dir.toString(), productMp.publicKey().hex()));
+        List<String> cmd = ChildProcess.jvm(SoftHsmScenario.class);
+        cmd.addAll(List.of(uri, dir.toString(), productMp.publicKey().hex()));
         cmd.addAll(List.of(extra));
         return run(cmd, conf);
     }
