@@ -3,7 +3,7 @@
 
 A client in another language, written from the document alone: if this passes, the document and the
 vector files agree byte for byte. Needs Python 3.9+ and the 'cryptography' package, 44 or later
-(for RFC 6979 deterministic ECDSA). Usage: scripts/check-protocol-vectors.py [VECTOR_DIR]
+(for RFC 6979 deterministic ECDSA). Usage: scripts/check-protocol-vectors.py
 """
 import base64, hashlib, hmac, struct, sys, pathlib
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -11,12 +11,12 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-D = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else \
-    pathlib.Path(__file__).resolve().parent.parent / "imprint-protocol/src/test/resources/vectors"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+D = ROOT / "imprint-protocol/src/test/resources/vectors"
 
-def load(name):
+def load(name, directory=D):
     v, last = {}, None
-    for line in (D / name).read_text().split("\n"):
+    for line in (directory / name).read_text().split("\n"):
         if not line.strip() or line.startswith("#"): continue
         if line[0].isspace(): v[last] += line.strip(); continue
         k, _, val = line.partition(" =")
@@ -140,4 +140,13 @@ sealed = h(v["iv"]) + AESGCM(key).encrypt(h(v["iv"]), content, aad); eq("sealed"
 line = " ".join(["imprint-bundle-receipt-v2", v["bundleId"], v["serial"], base64.b64encode(sec1(reph)).decode(),
                  base64.b64encode(sealed).decode()])
 eq("line", line, v["line"])
+# Audit trail (docs/audit.md): entry hash and checkpoint signature
+v = load("audit-v1.txt", ROOT / "imprint-server/src/test/resources/vectors")
+entry = (ctx("IMPRINT/AUDIT/v1") + u64(int(v["seq"])) + lp(h(v["prevHash"])) + u64(int(v["recordedAt"]))
+         + lp(s(v["kind"])) + lp(s(v["actor"])) + lp(s(v["payload"])))
+eq("audit entry", entry, h(v["entry"])); eq("entryHash", sha(entry), h(v["entryHash"]))
+cp = ctx("IMPRINT/AUDIT-CHECKPOINT/v1") + u64(int(v["seq"])) + lp(sha(entry)) + u64(int(v["signedAt"]))
+eq("checkpoint", cp, h(v["checkpoint"]))
+ak = priv(v["auditScalar"]); eq("auditPublicKey", sec1(ak), h(v["auditPublicKey"]))
+eq("checkpoint signature", rs_sign_det(ak, cp), h(v["signature"])); rs_verify(ak.public_key(), h(v["signature"]), cp)
 print("all vectors recomputed")

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/protocol.md stays true where it can be checked cheaply: every vector block shows the bytes of
- * its checked-in file, every vector file is shown, the MP key examples are the key they claim, and
- * the repository links point at files that exist.
+ * docs/protocol.md stays true where it can be checked cheaply: every vector block (in any document
+ * under docs/) shows the bytes of its checked-in file, every vector file is shown, the MP key examples
+ * are the key they claim, and links point at files and headings that exist.
  */
 class ProtocolDocTest {
     private static final Pattern FENCE = Pattern.compile("(?m)^ *```(\\w*)\\n(.*?)^ *```$", Pattern.DOTALL);
@@ -29,9 +29,9 @@ class ProtocolDocTest {
     @Test
     void vectorBlocks_everyValue_equalsItsFile() {
         List<String> blocks = vectorBlocks();
-        assertThat(blocks).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(blocks).hasSizeGreaterThanOrEqualTo(7);
         for (String block : blocks) {
-            String path = block.lines().findFirst().orElseThrow().substring(VECTOR_MARK.length()).strip();
+            String path = vectorPath(block);
             Map<String, String> shown = VectorFile.parse(block).values();
             Map<String, String> file = VectorFile.parse(read(ROOT.resolve(path))).values();
             assertThat(shown).as(path).isNotEmpty();
@@ -40,13 +40,14 @@ class ProtocolDocTest {
     }
 
     @Test
-    void vectorFiles_each_isShownInTheDocument() throws IOException {
-        List<String> shown = vectorBlocks().stream()
-                .map(b -> b.lines().findFirst().orElseThrow().substring(VECTOR_MARK.length()).strip()).toList();
-        try (Stream<Path> files = Files.list(ROOT.resolve("imprint-protocol/src/test/resources/vectors"))) {
-            for (Path f : files.toList()) {
-                assertThat(shown).as("a vector block for " + f.getFileName())
-                        .contains(ROOT.relativize(f).toString().replace('\\', '/'));
+    void vectorFiles_each_isShownInADocument() throws IOException {
+        List<String> shown = vectorBlocks().stream().map(ProtocolDocTest::vectorPath).toList();
+        for (String module : List.of("imprint-protocol", "imprint-server")) {
+            try (Stream<Path> files = Files.list(ROOT.resolve(module + "/src/test/resources/vectors"))) {
+                for (Path f : files.toList()) {
+                    assertThat(shown).as("a vector block for " + f.getFileName())
+                            .contains(ROOT.relativize(f).toString().replace('\\', '/'));
+                }
             }
         }
     }
@@ -100,15 +101,26 @@ class ProtocolDocTest {
                 .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
+    /** The vector blocks of every document in docs/. */
     private static List<String> vectorBlocks() {
         List<String> out = new ArrayList<>();
-        Matcher m = FENCE.matcher(DOC);
-        while (m.find()) {
-            if (m.group(2).startsWith(VECTOR_MARK)) {
-                out.add(m.group(2));
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            for (Path doc : docs.filter(p -> p.toString().endsWith(".md")).toList()) {
+                Matcher m = FENCE.matcher(read(doc));
+                while (m.find()) {
+                    if (m.group(2).startsWith(VECTOR_MARK)) {
+                        out.add(m.group(2));
+                    }
+                }
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static String vectorPath(String block) {
+        return block.lines().findFirst().orElseThrow().substring(VECTOR_MARK.length()).strip();
     }
 
     private static String block(java.util.function.Predicate<String> which) {
