@@ -1,7 +1,6 @@
 package io.imprint.protocol.bundle;
 
 import io.imprint.protocol.codec.CanonicalWriter;
-import io.imprint.protocol.crypto.Providers;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -27,12 +26,7 @@ final class BundleItemCipher {
         return CanonicalWriter.start(AAD_CONTEXT).bytes(headerDigest).string(name).string(serial).toByteArray();
     }
 
-    static byte[] seal(BundleKey key, byte[] headerDigest, String name, String serial, byte[] plaintext)
-            throws GeneralSecurityException {
-        return seal(key, headerDigest, name, serial, plaintext, Providers.randomBytes(IV_BYTES));
-    }
-
-    /** Sealing with a given IV: known-answer tests only. */
+    /** Seals with {@code iv}: {@link BundleSealer} draws it from the process SecureRandom, tests fix it. */
     static byte[] seal(BundleKey key, byte[] headerDigest, String name, String serial, byte[] plaintext, byte[] iv)
             throws GeneralSecurityException {
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");

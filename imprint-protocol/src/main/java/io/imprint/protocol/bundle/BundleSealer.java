@@ -1,6 +1,7 @@
 package io.imprint.protocol.bundle;
 
 import io.imprint.protocol.codec.Fields;
+import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.envelope.SecretItems;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Encrypts secrets into a signed bundle (the {@link BundleContainer} layout): derives the bundle
@@ -29,6 +31,14 @@ public final class BundleSealer {
      */
     public static byte[] seal(BundleHeader header, SecretItems lotItems, Map<String, SecretItems> unitItems,
             MpKeyedHmac hmac, BundleSigner signer, IntConsumer unitsDone) throws GeneralSecurityException {
+        return seal(header, lotItems, unitItems, hmac, signer, unitsDone,
+                () -> Providers.randomBytes(BundleItemCipher.IV_BYTES));
+    }
+
+    /** {@link #seal} with the item IVs drawn from {@code ivs}, in container order: known-answer tests only. */
+    static byte[] seal(BundleHeader header, SecretItems lotItems, Map<String, SecretItems> unitItems,
+            MpKeyedHmac hmac, BundleSigner signer, IntConsumer unitsDone, Supplier<byte[]> ivs)
+            throws GeneralSecurityException {
         require(lotItems.names().equals(header.lotItemNames()), "lot items differ from the header's item names");
         require(unitItems.size() == header.unitCount(), "unit entries differ from the header's unit count");
         byte[] headerBytes = BundleHeaderCodec.encode(header);
@@ -37,7 +47,7 @@ public final class BundleSealer {
         try {
             List<byte[]> lot = new ArrayList<>();
             for (String name : header.lotItemNames()) {
-                lot.add(sealOne(key, headerDigest, name, "", lotItems));
+                lot.add(sealOne(key, headerDigest, name, "", lotItems, ivs.get()));
             }
             Map<String, List<byte[]>> units = new LinkedHashMap<>();
             int done = 0;
@@ -48,7 +58,7 @@ public final class BundleSealer {
                         "unit " + serial + " items differ from the header's unit item names");
                 List<byte[]> sealed = new ArrayList<>();
                 for (String name : header.unitItemNames()) {
-                    sealed.add(sealOne(key, headerDigest, name, serial, unit.getValue()));
+                    sealed.add(sealOne(key, headerDigest, name, serial, unit.getValue(), ivs.get()));
                 }
                 units.put(serial, sealed);
                 unitsDone.accept(++done);
@@ -65,11 +75,11 @@ public final class BundleSealer {
         }
     }
 
-    private static byte[] sealOne(BundleKey key, byte[] headerDigest, String name, String serial, SecretItems items)
-            throws GeneralSecurityException {
+    private static byte[] sealOne(BundleKey key, byte[] headerDigest, String name, String serial, SecretItems items,
+            byte[] iv) throws GeneralSecurityException {
         byte[] value = items.value(name);
         try {
-            return BundleItemCipher.seal(key, headerDigest, name, serial, value);
+            return BundleItemCipher.seal(key, headerDigest, name, serial, value, iv);
         } finally {
             java.util.Arrays.fill(value, (byte) 0);
         }

@@ -23,9 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>
  * Z    = ECDH(ephemeral, recipient)                           (x-coordinate, 32 bytes)
- * info = "IMPRINT/RECEIPT-SEAL/v1" 00 || ephemeralKey || recipientKey || bundleId   (u16-prefixed, SEC1)
+ * info = "IMPRINT/RECEIPT-SEAL/v1" 00 | ephemeralKey | recipientKey | bundleId   (| x: u16 length, x; keys SEC1)
  * key  = HKDF-SHA256(salt = empty, Z, info, 32)
- * aad  = "IMPRINT/RECEIPT-SEAL/v1" 00 || bundleId || serial || ephemeralKey
+ * aad  = "IMPRINT/RECEIPT-SEAL/v1" 00 | bundleId | serial | ephemeralKey
  * ct   = AES-256-GCM(key, iv (12 random bytes), aad, SignedReceipt.encode())
  * </pre>
  * Sealing gives confidentiality, not authenticity (anyone holding the public key can seal): the MP
@@ -90,18 +90,25 @@ public final class ReceiptSeal {
 
     private static Cipher cipher(int mode, byte[] z, byte[] ephemeralKey, byte[] recipientKey, byte[] bundleId,
             String serial, byte[] iv) throws GeneralSecurityException {
-        byte[] info = CanonicalWriter.start(CONTEXT).bytes(ephemeralKey).bytes(recipientKey).bytes(bundleId)
-                .toByteArray();
-        byte[] key = Hkdf.derive(new byte[0], z, info, 32);
+        byte[] key = Hkdf.derive(new byte[0], z, info(ephemeralKey, recipientKey, bundleId), 32);
         Arrays.fill(z, (byte) 0);
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
-            gcm.updateAAD(CanonicalWriter.start(CONTEXT).bytes(bundleId).string(serial).bytes(ephemeralKey)
-                    .toByteArray());
+            gcm.updateAAD(aad(bundleId, serial, ephemeralKey));
             return gcm;
         } finally {
             Arrays.fill(key, (byte) 0);
         }
+    }
+
+    /** The HKDF info: {@code "IMPRINT/RECEIPT-SEAL/v1" 00 | ephemeralKey | recipientKey | bundleId}. */
+    static byte[] info(byte[] ephemeralKey, byte[] recipientKey, byte[] bundleId) {
+        return CanonicalWriter.start(CONTEXT).bytes(ephemeralKey).bytes(recipientKey).bytes(bundleId).toByteArray();
+    }
+
+    /** The AES-GCM AAD: {@code "IMPRINT/RECEIPT-SEAL/v1" 00 | bundleId | serial | ephemeralKey}. */
+    static byte[] aad(byte[] bundleId, String serial, byte[] ephemeralKey) {
+        return CanonicalWriter.start(CONTEXT).bytes(bundleId).string(serial).bytes(ephemeralKey).toByteArray();
     }
 }

@@ -24,9 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>
  * Z    = ECDH(ephemeral, device)                          (x-coordinate, 32 bytes)
  * salt = SHA-256(evidence bytes)                          (the exact bytes the device signed)
- * info = "IMPRINT/ENVELOPE/v1" 00 || sessionId || ephemeralKey || deviceKey
+ * info = "IMPRINT/ENVELOPE/v1" 00 | sessionId | ephemeralKey | deviceKey   (| x: x with its u16 length first)
  * key  = HKDF-SHA256(salt, Z, info, 32)
- * aad  = "IMPRINT/ENVELOPE/v1" 00 || sessionId || ephemeralKey || salt
+ * aad  = "IMPRINT/ENVELOPE/v1" 00 | sessionId | ephemeralKey | salt
  * ct   = AES-256-GCM(key, iv (12 random bytes), aad, SecretItemsCodec(items))
  * </pre>
  * Opening fails with a {@link GeneralSecurityException} when anything differs: another session,
@@ -97,16 +97,25 @@ public final class EnvelopeCrypto {
         ka.doPhase(peer, true);
         byte[] z = ka.generateSecret();
         byte[] salt = MessageDigest.getInstance("SHA-256").digest(evidence);
-        byte[] info = CanonicalWriter.start(CONTEXT).bytes(sessionId).bytes(ephemeralKey).bytes(deviceKey).toByteArray();
-        byte[] key = Hkdf.derive(salt, z, info, 32);
+        byte[] key = Hkdf.derive(salt, z, info(sessionId, ephemeralKey, deviceKey), 32);
         Arrays.fill(z, (byte) 0);
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
-            gcm.updateAAD(CanonicalWriter.start(CONTEXT).bytes(sessionId).bytes(ephemeralKey).bytes(salt).toByteArray());
+            gcm.updateAAD(aad(sessionId, ephemeralKey, salt));
             return gcm;
         } finally {
             Arrays.fill(key, (byte) 0);
         }
+    }
+
+    /** The HKDF info: {@code "IMPRINT/ENVELOPE/v1" 00 | sessionId | ephemeralKey | deviceKey}. */
+    static byte[] info(byte[] sessionId, byte[] ephemeralKey, byte[] deviceKey) {
+        return CanonicalWriter.start(CONTEXT).bytes(sessionId).bytes(ephemeralKey).bytes(deviceKey).toByteArray();
+    }
+
+    /** The AES-GCM AAD: {@code "IMPRINT/ENVELOPE/v1" 00 | sessionId | ephemeralKey | salt}. */
+    static byte[] aad(byte[] sessionId, byte[] ephemeralKey, byte[] salt) {
+        return CanonicalWriter.start(CONTEXT).bytes(sessionId).bytes(ephemeralKey).bytes(salt).toByteArray();
     }
 }

@@ -17,6 +17,11 @@ public final class FixtureReceiptKey implements ReceiptKeyAgreement {
         pair = gen.generateKeyPair();
     }
 
+    /** A fixture holding {@code pair} (a fixed key, for known-answer tests). */
+    public FixtureReceiptKey(KeyPair pair) {
+        this.pair = pair;
+    }
+
     /** The public key of a fresh fixture, for headers whose receipts a test never opens. */
     public static ECPublicKey publicKeyOfNew() {
         try {
