@@ -67,8 +67,8 @@ class RefusalCorrelationTest {
         assertThat(CliRun.of("admin", "issue-cert", "--data-dir", dir.resolve("data").toString(), "--name", "carol",
                 "--role", "auditor", "--out", dir.resolve("carol").toString()).exitCode()).isZero();
         try (AdminListener admin = server.imprint().startAdminListener(new AdminConfig("127.0.0.1", 0))) {
-            CliRun run = CliRun.of("order", "suspend", "--name", "PO-1", "--server", "https://127.0.0.1:" + admin.port(),
-                    "--operator", dir.resolve("carol").toString(), "--pin", admin.fingerprint());
+            CliRun run = CliRun.of("order", "suspend", "--name", "PO-1",
+                    "--server", "https://127.0.0.1:" + admin.port(), "--operator", dir.resolve("carol").toString(), "--pin", admin.fingerprint());
 
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().strip()).startsWith("imprint: forbidden: ");

@@ -39,8 +39,8 @@ public final class AlertOutbox {
     public List<Pending> due(Connection c, long nowMillis, int limit) throws SQLException {
         List<Pending> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id, alert_class, code, product, order_id, chip_id, "
-                + "serial, occurred_at, correlation, attempts, correlation_id FROM alert_outbox WHERE state = 'pending' "
-                + "AND next_attempt_at <= ? ORDER BY next_attempt_at, occurred_at LIMIT ?")) {
+                + "serial, occurred_at, correlation, attempts, correlation_id FROM alert_outbox "
+                + "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, occurred_at LIMIT ?")) {
             s.setLong(1, nowMillis);
             s.setInt(2, limit);
             try (ResultSet r = s.executeQuery()) {

@@ -75,7 +75,7 @@ public final class Challenges {
         RefusalSampler.Decision decision = sampler.admit(e.code());
         if (decision.record()) {
             String detail = decision.omitted() == 0 ? e.detail()
-                    : e.detail() + " (" + decision.omitted() + " earlier refusals of this code not recorded one by one)";
+                    : e.detail() + " (" + decision.omitted() + " earlier refusals of this code not recorded singly)";
             events.record(e.code().slug(), attempt, detail);
         }
     }

@@ -76,7 +76,8 @@ public final class Json {
     private static String utf8(byte[] body) {
         if (body.length >= UTF8_BOM.length && body[0] == UTF8_BOM[0] && body[1] == UTF8_BOM[1]
                 && body[2] == UTF8_BOM[2]) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "request body must be UTF-8 without a byte order mark");
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
+                    "request body must be UTF-8 without a byte order mark");
         }
         String text;
         try {

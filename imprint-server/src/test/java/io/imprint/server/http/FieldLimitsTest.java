@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FieldLimitsTest {
     private static final Base64.Encoder B64 = Base64.getEncoder();
-    private final java.util.concurrent.atomic.AtomicInteger nextSerial = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger nextSerial = new AtomicInteger();
     TestServer server;
 
     @BeforeAll
@@ -62,7 +63,8 @@ class FieldLimitsTest {
         byte[] resized = Arrays.copyOf(genuine, length);
         Map<String, Long> before = server.imprint().events().countsByOutcome(null, null);
 
-        malformed(server.client().attest(new AttestationRequest(ok.evidence(), ok.mpmr(), B64.encodeToString(resized))));
+        String signature = B64.encodeToString(resized);
+        malformed(server.client().attest(new AttestationRequest(ok.evidence(), ok.mpmr(), signature)));
 
         Map<String, Long> after = server.imprint().events().countsByOutcome(null, null);
         assertThat(after.get(ProblemCode.BAD_SIGNATURE.slug())).isEqualTo(before.get(ProblemCode.BAD_SIGNATURE.slug()));
