@@ -44,10 +44,14 @@ public final class Main {
         return cli.execute(args);
     }
 
-    /** One line for the terminal: the domain code and detail, or the exception's message; never a stack trace. */
+    /**
+     * One line for the terminal: the domain code and detail (and the server's correlation id when a
+     * remote refusal carried one), or the exception's message; never a stack trace.
+     */
     static String oneLine(Throwable e) {
         if (e instanceof ImprintException ie) {
-            return ie.code().slug() + ": " + ie.detail();
+            String line = ie.code().slug() + ": " + String.valueOf(ie.detail()).replace('\n', ' ');
+            return ie.correlationId() == null ? line : line + " (correlation id " + ie.correlationId() + ")";
         }
         String msg = e.getMessage();
         Throwable cause = e.getCause();

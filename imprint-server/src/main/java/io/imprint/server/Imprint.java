@@ -26,6 +26,7 @@ import io.imprint.server.store.JdbcPolicyRepository;
 import io.imprint.server.store.ReconciliationRepository;
 import io.imprint.server.store.ReprovisionRepository;
 import io.imprint.server.events.EventLog;
+import io.imprint.server.events.RefusalSampler;
 import io.imprint.server.http.DeviceListener;
 import io.imprint.server.issuance.DeviceCertificates;
 import io.imprint.server.issuance.FileKeyEscrow;
@@ -49,6 +50,9 @@ import java.security.GeneralSecurityException;
 /** The composition root: opens the store and wires every service through constructors. */
 public final class Imprint implements AutoCloseable {
     private static final int POSTGRES_POOL = 16;
+    /** Challenge refusals recorded one by one per code, node and minute (docs/protocol.md, "Problem codes"). */
+    private static final int CHALLENGE_REFUSALS_PER_MINUTE = 60;
+    private static final int RATE_LIMITED_PER_MINUTE = 1;
     private final ServerConfig config;
     private final Database database;
     private final Products products;
@@ -91,7 +95,8 @@ public final class Imprint implements AutoCloseable {
         this.policies = new Policies(database, policyRepository, events, config.clock());
         this.reprovisioning = new Reprovisioning(database, reprovisionRepository, products, events, config.clock());
         this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
-                config.maxOutstandingChallenges(), config.clock());
+                config.maxOutstandingChallenges(), config.clock(), events,
+                new RefusalSampler(config.clock(), CHALLENGE_REFUSALS_PER_MINUTE, RATE_LIMITED_PER_MINUTE));
         UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, reprovisionRepository, cas,
                 new DeviceCertificates(config.certificateValidity()), escrow, events, config.clock());
         this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events,

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The device API over HTTPS (TLS 1.3 only, server trust by pin or CA file), JSON bodies.
  *
- * <p>Refusals (non-2xx) throw {@link ImprintException} with the server's problem code and detail;
+ * <p>Refusals (non-2xx) throw {@link ImprintException} with the server's problem code, detail and
+ * correlation id (its message names the id, so whoever reads it can quote it to the operator);
  * they are never retried, except 429 and 503, which are retried per the {@link RetryPolicy}
  * (honouring Retry-After seconds). Connection failures are retried too, but for the
  * attestation (not idempotent: a resent body would hit {@code nonce-used}) only when no request can
@@ -202,7 +203,7 @@ public final class ProvisioningClient implements AutoCloseable {
                 ProblemCode code = ProblemCode.fromSlug(problem.code());
                 LOG.warn("{} refused: HTTP {} {} (correlation {})", path, status, code.slug(), problem.correlationId());
                 String detail = problem.detail() == null ? code.title() : problem.detail();
-                return new ImprintException(code, detail);
+                return ImprintException.received(code, detail, problem.correlationId());
             } catch (IOException e) {
                 LOG.warn("{} answered HTTP {} with an unreadable problem document", path, status);
             }

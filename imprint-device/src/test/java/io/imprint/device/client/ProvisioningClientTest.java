@@ -140,6 +140,19 @@ class ProvisioningClientTest {
     }
 
     @Test
+    void attest_refusalWithCorrelationId_messageShowsIt() throws Exception {
+        server.script(s -> Reply.problem(409, "nonce-used", "Challenge already used"));
+        try (ProvisioningClient c = client(FAST)) {
+            assertThatThrownBy(() -> c.attest(new AttestationRequest("ZQ==", "AA==", "AA==")))
+                    .isInstanceOfSatisfying(ImprintException.class, e -> {
+                        assertThat(e.correlationId()).isEqualTo("c-1");
+                        assertThat(e.detail()).isEqualTo("Challenge already used");
+                        assertThat(e.getMessage()).isEqualTo("Challenge already used (correlation id c-1)");
+                    });
+        }
+    }
+
+    @Test
     void attest_409NonceUsed_mapsSlug() throws Exception {
         server.script(s -> Reply.problem(409, "nonce-used", "Challenge already used"));
         try (ProvisioningClient c = client(FAST)) {

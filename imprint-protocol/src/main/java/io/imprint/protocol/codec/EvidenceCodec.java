@@ -45,7 +45,7 @@ public final class EvidenceCodec {
     public static Evidence decode(byte[] data) {
         if (data.length > MAX_BYTES) {
             throw new ImprintException(
-                    ProblemCode.REQUEST_TOO_LARGE, "evidence larger than " + MAX_BYTES + " bytes");
+                    ProblemCode.MALFORMED_REQUEST, "evidence larger than " + MAX_BYTES + " bytes");
         }
         CanonicalReader r = CanonicalReader.open(data, CONTEXT);
         String product = r.string("product", 64, Fields.IDENTIFIER);

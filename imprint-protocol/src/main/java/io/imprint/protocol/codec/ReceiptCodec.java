@@ -25,7 +25,7 @@ public final class ReceiptCodec {
 
     public static Receipt decode(byte[] data) {
         if (data.length > MAX_BYTES) {
-            throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE, "receipt larger than " + MAX_BYTES + " bytes");
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "receipt larger than " + MAX_BYTES + " bytes");
         }
         CanonicalReader r = CanonicalReader.open(data, CONTEXT);
         byte[] sessionId = r.bytes("sessionId", Fields.SESSION_ID_BYTES, Fields.SESSION_ID_BYTES);

@@ -33,6 +33,19 @@ public enum MpCurve {
     /** Bytes per coordinate and per signature half (r or s). */
     public int coordinateBytes() { return coordinateBytes; }
 
+    /** Length of a raw {@code r || s} signature on this curve. */
+    public int signatureBytes() { return 2 * coordinateBytes; }
+
+    /** Whether a raw {@code r || s} signature of {@code length} bytes belongs to some supported curve. */
+    public static boolean isSignatureLength(int length) {
+        for (MpCurve c : values()) {
+            if (c.signatureBytes() == length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** BouncyCastle name of ECDSA with the raw r||s ("plain") signature encoding. */
     public String signatureAlgorithm() { return signatureAlgorithm; }
 

@@ -77,10 +77,11 @@ class EvidenceCodecTest {
     }
 
     @Test
-    void decode_oversized_throwsTooLarge() {
+    void decode_oversized_throwsMalformed() {
+        // A field over its limit is malformed whatever the amount; only a whole body over 16 KiB is too large.
         assertThatThrownBy(() -> EvidenceCodec.decode(new byte[EvidenceCodec.MAX_BYTES + 1]))
                 .isInstanceOfSatisfying(ImprintException.class,
-                        e -> assertThat(e.code()).isEqualTo(ProblemCode.REQUEST_TOO_LARGE));
+                        e -> assertThat(e.code()).isEqualTo(ProblemCode.MALFORMED_REQUEST));
     }
 
     @Test

@@ -185,9 +185,11 @@ public final class AdminClient implements AdminOperations {
         }
     }
 
+    /** The server's problem document as an exception that carries its correlation id. */
     private ImprintException problem(byte[] body) throws IOException {
         Problem p = json.readValue(body, Problem.class);
-        return new ImprintException(ProblemCode.fromSlug(p.code()), p.detail());
+        ProblemCode code = ProblemCode.fromSlug(p.code());
+        return ImprintException.received(code, p.detail() == null ? code.title() : p.detail(), p.correlationId());
     }
 
     /** A reader that also writes every character it reads to {@code copy}. */

@@ -9,7 +9,6 @@ import io.imprint.protocol.problem.ProblemCode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 import java.security.cert.X509Certificate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -55,11 +54,7 @@ public final class AdminRouting {
         cfg.routes.get(BASE + "/audit/export", allow(service, READERS, h::exportAudit));
         cfg.routes.get(BASE + "/audit/verify", allow(service, READERS, h::verifyAudit));
         cfg.routes.post(BASE + "/audit/checkpoint", allow(service, ADMIN, h::checkpoint));
-        cfg.routes.exception(ImprintException.class, problems::imprint);
-        cfg.routes.exception(HttpResponseException.class, problems::http);
-        cfg.routes.exception(Exception.class, problems::unexpected);
-        cfg.routes.error(404, problems::status);
-        cfg.routes.error(405, problems::status);
+        problems.install(cfg);
     }
 
     /**

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The webhook body: {@code {"class", "code", "product", "order", "chip", "serial", "time", "correlation"}}. */
+/**
+ * The webhook body: {@code {"class", "code", "product", "order", "chip", "serial", "time", "correlation",
+ * "correlationId"}}.
+ */
 final class AlertJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -22,6 +25,7 @@ final class AlertJson {
         body.put("serial", a.serial());
         body.put("time", a.time());
         body.put("correlation", a.correlation());
+        body.put("correlationId", a.correlationId());
         try {
             return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {

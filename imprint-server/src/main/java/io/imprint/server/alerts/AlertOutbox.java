@@ -17,8 +17,9 @@ public final class AlertOutbox {
     /** Queues {@code a} for delivery now. */
     public void enqueue(Connection c, Alert a, long nowMillis) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_outbox (id, alert_class, code, product, "
-                + "order_id, chip_id, serial, occurred_at, correlation, state, attempts, next_attempt_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)")) {
+                + "order_id, chip_id, serial, occurred_at, correlation, state, attempts, next_attempt_at, "
+                + "correlation_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)")) {
             s.setString(1, UUID.randomUUID().toString());
             s.setString(2, a.alertClass());
             s.setString(3, a.code());
@@ -29,6 +30,7 @@ public final class AlertOutbox {
             s.setLong(8, a.instant().toEpochMilli());
             s.setString(9, a.correlation());
             s.setLong(10, nowMillis);
+            s.setString(11, a.correlationId());
             s.executeUpdate();
         }
     }
@@ -37,15 +39,16 @@ public final class AlertOutbox {
     public List<Pending> due(Connection c, long nowMillis, int limit) throws SQLException {
         List<Pending> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id, alert_class, code, product, order_id, chip_id, "
-                + "serial, occurred_at, correlation, attempts FROM alert_outbox WHERE state = 'pending' "
-                + "AND next_attempt_at <= ? ORDER BY next_attempt_at, occurred_at LIMIT ?")) {
+                + "serial, occurred_at, correlation, attempts, correlation_id FROM alert_outbox "
+                + "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, occurred_at LIMIT ?")) {
             s.setLong(1, nowMillis);
             s.setInt(2, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Pending(r.getString(1), new Alert(r.getString(2), r.getString(3), r.getString(4),
                             r.getString(5), r.getString(6), r.getString(7),
-                            java.time.Instant.ofEpochMilli(r.getLong(8)).toString(), r.getString(9)), r.getInt(10)));
+                            java.time.Instant.ofEpochMilli(r.getLong(8)).toString(), r.getString(9), r.getString(11)),
+                            r.getInt(10)));
                 }
             }
         }

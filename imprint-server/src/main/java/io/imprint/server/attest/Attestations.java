@@ -32,8 +32,6 @@ import java.util.HexFormat;
  * event; a refusal changes nothing else (except consuming the challenge once the signature verified).
  */
 public final class Attestations {
-    /** Largest signature accepted before decoding (P-521 r||s would be 132 bytes). */
-    private static final int MAX_SIGNATURE_BYTES = 132;
     private final Products products;
     private final CaamMpVerifier verifier;
     private final Challenges challenges;
@@ -51,17 +49,20 @@ public final class Attestations {
         this.events = events;
     }
 
-    /** Verifies the request and returns the unit's sealed secrets and certificate chain. */
-    public ProvisioningResponse attest(AttestationRequest request) {
-        Attempt attempt = new Attempt();
+    /**
+     * Verifies the request and returns the unit's sealed secrets and certificate chain; the event of the
+     * attempt (accepted or refused) is written from {@code attempt}, which carries the request's correlation id.
+     */
+    public ProvisioningResponse attest(AttestationRequest request, Attempt attempt) {
         try {
             byte[] signed = Base64Field.decode("evidence", request.evidence(), EvidenceCodec.MAX_BYTES);
             attempt.evidenceSha256(sha256Hex(signed));
             Mpmr mpmr = Mpmr.of(Base64Field.decodeExact("mpmr", request.mpmr(), Mpmr.BYTES));
-            byte[] rs = Base64Field.decode("signature", request.signature(), MAX_SIGNATURE_BYTES);
+            byte[] rs = SignatureField.decode(request.signature());
             Evidence evidence = EvidenceCodec.decode(signed);
             attempt.product(evidence.product()).chipId(evidence.chipIdHex()).serial(evidence.serial());
             Product product = products.get(evidence.product());
+            SignatureField.requireFor(product, rs);
             VerifiedEvidence verified = verifier.verify(product, evidence, signed, mpmr, rs);
             requireDeviceKey(evidence.deviceKey());
             VerifiedCsr csr = CsrVerifier.verify(evidence.csr());
@@ -96,8 +97,8 @@ public final class Attestations {
     }
 
     /** Records a request refused before it could be read (bad JSON, size, media type). */
-    public void refusedUnread(ImprintException e) {
-        events.record(e.code().slug(), new Attempt(), e.detail());
+    public void refusedUnread(ImprintException e, Attempt attempt) {
+        events.record(e.code().slug(), attempt, e.detail());
     }
 
     private static void requireDeviceKey(byte[] deviceKey) {

@@ -7,6 +7,9 @@ import io.imprint.protocol.message.ChallengeResponse;
 import io.imprint.protocol.message.Base64Field;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.events.Attempt;
+import io.imprint.server.events.EventLog;
+import io.imprint.server.events.RefusalSampler;
 import io.imprint.server.products.Products;
 import io.imprint.server.store.ChallengeRepository;
 import io.imprint.server.store.ChallengeRow;
@@ -21,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Issues single-use challenges and redeems them exactly once (an atomic conditional update, so
  * correct across server nodes). Expired rows are swept periodically; while too many challenges are
- * outstanding new ones are refused with {@link ProblemCode#RATE_LIMITED}.
+ * outstanding new ones are refused with {@link ProblemCode#RATE_LIMITED}. Refused challenge requests
+ * leave events, bounded by a {@link RefusalSampler} since anyone can send them in bulk.
  */
 public final class Challenges {
     private static final int SWEEP_EVERY = 128;
@@ -35,11 +39,15 @@ public final class Challenges {
     private final Duration ttl;
     private final long maxOutstanding;
     private final Clock clock;
+    private final EventLog events;
+    private final RefusalSampler sampler;
     private final AtomicLong issued = new AtomicLong();
     private volatile boolean saturated;
 
     public Challenges(Database db, ChallengeRepository repository, Products products, Duration ttl,
-                      long maxOutstanding, Clock clock) {
+                      long maxOutstanding, Clock clock, EventLog events, RefusalSampler sampler) {
+        this.events = events;
+        this.sampler = sampler;
         this.db = db;
         this.repository = repository;
         this.products = products;
@@ -48,9 +56,33 @@ public final class Challenges {
         this.clock = clock;
     }
 
-    /** A fresh challenge for a known product. */
-    public ChallengeResponse issue(ChallengeRequest request) {
-        String product = products.get(Fields.identifier("product", request.product())).name();
+    /** A fresh challenge for a known product; a refusal is recorded (sampled) under {@code attempt}. */
+    public ChallengeResponse issue(ChallengeRequest request, Attempt attempt) {
+        try {
+            return issue(Fields.identifier("product", request.product()), attempt);
+        } catch (ImprintException e) {
+            refused(e, attempt);
+            throw e;
+        }
+    }
+
+    /** Records a challenge request refused before it could be read (bad JSON, size, media type). */
+    public void refusedUnread(ImprintException e, Attempt attempt) {
+        refused(e, attempt);
+    }
+
+    private void refused(ImprintException e, Attempt attempt) {
+        RefusalSampler.Decision decision = sampler.admit(e.code());
+        if (decision.record()) {
+            String detail = decision.omitted() == 0 ? e.detail()
+                    : e.detail() + " (" + decision.omitted() + " earlier refusals of this code not recorded singly)";
+            events.record(e.code().slug(), attempt, detail);
+        }
+    }
+
+    private ChallengeResponse issue(String requested, Attempt attempt) {
+        attempt.product(requested);
+        String product = products.get(requested).name();
         if (issued.getAndIncrement() % SWEEP_EVERY == 0) {
             sweep();
         }

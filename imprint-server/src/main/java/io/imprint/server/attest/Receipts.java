@@ -32,7 +32,6 @@ import java.util.HexFormat;
  * A repeated receipt for a provisioned unit is answered again (idempotent).
  */
 public final class Receipts {
-    private static final int MAX_SIGNATURE_BYTES = 132;
     private final Database db;
     private final UnitRepository units;
     private final Products products;
@@ -50,13 +49,13 @@ public final class Receipts {
         this.clock = clock;
     }
 
-    public ReceiptResponse confirm(ReceiptRequest request) {
-        Attempt attempt = new Attempt();
+    /** Confirms the receipt; its event (accepted or refused) is written from {@code attempt}. */
+    public ReceiptResponse confirm(ReceiptRequest request, Attempt attempt) {
         try {
             byte[] signed = Base64Field.decode("receipt", request.receipt(), ReceiptCodec.MAX_BYTES);
             attempt.evidenceSha256(Attestations.sha256Hex(signed));
             Mpmr mpmr = Mpmr.of(Base64Field.decodeExact("mpmr", request.mpmr(), Mpmr.BYTES));
-            byte[] rs = Base64Field.decode("signature", request.signature(), MAX_SIGNATURE_BYTES);
+            byte[] rs = SignatureField.decode(request.signature());
             Receipt receipt = ReceiptCodec.decode(signed);
             attempt.chipId(receipt.chipIdHex()).serial(receipt.serial());
             String session = HexFormat.of().formatHex(receipt.sessionId());
@@ -67,6 +66,7 @@ public final class Receipts {
                     new ImprintException(ProblemCode.SESSION_NOT_ISSUED, "no unit was issued in this session"));
             attempt.product(unit.product()).orderId(unit.orderId());
             Product product = products.get(unit.product());
+            SignatureField.requireFor(product, rs);
             try {
                 MpVerifier.verify(product.mpKey(), mpmr, signed, rs);
             } catch (GeneralSecurityException e) {
@@ -104,8 +104,8 @@ public final class Receipts {
     }
 
     /** Records a request refused before it could be read (bad JSON, size, media type). */
-    public void refusedUnread(ImprintException e) {
-        events.record(e.code().slug(), new Attempt(), e.detail());
+    public void refusedUnread(ImprintException e, Attempt attempt) {
+        events.record(e.code().slug(), attempt, e.detail());
     }
 
     private boolean provisionedNow(String chipId, String session) {

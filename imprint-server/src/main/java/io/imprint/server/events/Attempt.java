@@ -10,6 +10,7 @@ public final class Attempt {
     private String chipId;
     private String serial;
     private String evidenceSha256;
+    private String correlationId;
 
     public Attempt product(String value) { this.product = value; return this; }
 
@@ -21,6 +22,9 @@ public final class Attempt {
 
     public Attempt evidenceSha256(String value) { this.evidenceSha256 = value; return this; }
 
+    /** The id of the request this attempt came in, as sent in its problem document and logged. */
+    public Attempt correlationId(String value) { this.correlationId = value; return this; }
+
     public String product() { return product; }
 
     public String orderId() { return orderId; }
@@ -30,4 +34,6 @@ public final class Attempt {
     public String serial() { return serial; }
 
     public String evidenceSha256() { return evidenceSha256; }
+
+    public String correlationId() { return correlationId; }
 }

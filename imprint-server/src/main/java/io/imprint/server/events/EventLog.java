@@ -80,7 +80,8 @@ public final class EventLog {
             throws SQLException {
         String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         EventRow row = new EventRow(UUID.randomUUID().toString(), clock.instant(), attempt.product(),
-                attempt.orderId(), attempt.chipId(), attempt.serial(), outcome, attempt.evidenceSha256(), d);
+                attempt.orderId(), attempt.chipId(), attempt.serial(), outcome, attempt.evidenceSha256(), d,
+                attempt.correlationId());
         events.insert(c, row);
         audit.append(c, AuditTrail.EVENT, actor, auditPayload(row));
     }
@@ -96,6 +97,7 @@ public final class EventLog {
         p.put("serial", row.serial());
         p.put("evidenceSha256", row.evidenceSha256());
         p.put("detail", row.detail());
+        p.put("correlationId", row.correlationId());
         return p;
     }
 

@@ -9,6 +9,7 @@ import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
+import io.imprint.server.events.Attempt;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,32 +33,52 @@ final class DeviceHandlers {
     }
 
     void challenge(Context ctx) {
-        ChallengeRequest request = read(ctx, ChallengeRequest.class, e -> { });
-        render(ctx, challenges.issue(request));
+        Attempt attempt = Problems.attempt(ctx);
+        ChallengeRequest request = read(ctx, ChallengeRequest.class, e -> challenges.refusedUnread(e, attempt));
+        render(ctx, challenges.issue(request, attempt));
     }
 
     void attest(Context ctx) {
-        AttestationRequest request = read(ctx, AttestationRequest.class, attestations::refusedUnread);
-        render(ctx, attestations.attest(request));
+        Attempt attempt = Problems.attempt(ctx);
+        AttestationRequest request = read(ctx, AttestationRequest.class, e -> attestations.refusedUnread(e, attempt));
+        render(ctx, attestations.attest(request, attempt));
     }
 
     void receipt(Context ctx) {
-        ReceiptRequest request = read(ctx, ReceiptRequest.class, receipts::refusedUnread);
-        render(ctx, receipts.confirm(request));
+        Attempt attempt = Problems.attempt(ctx);
+        ReceiptRequest request = read(ctx, ReceiptRequest.class, e -> receipts.refusedUnread(e, attempt));
+        render(ctx, receipts.confirm(request, attempt));
     }
 
     private <T> T read(Context ctx, Class<T> type, Consumer<ImprintException> onRefused) {
         try {
-            String contentType = ctx.contentType();
-            if (contentType == null || !contentType.toLowerCase(Locale.ROOT).split(";")[0].strip()
-                    .equals(DeviceApi.JSON)) {
-                throw new ImprintException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
-                        "request body must be " + DeviceApi.JSON);
-            }
+            requireJson(ctx.contentType());
             return json.read(body(ctx), type);
         } catch (ImprintException e) {
             onRefused.accept(e);
             throw e;
+        }
+    }
+
+    /**
+     * The media type must be {@code application/json}; a {@code charset} parameter, when given, must
+     * name UTF-8 (other parameters are ignored).
+     */
+    static void requireJson(String contentType) {
+        String[] parts = contentType == null ? new String[] {""} : contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].strip().equals(DeviceApi.JSON)) {
+            throw new ImprintException(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "request body must be " + DeviceApi.JSON);
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].split("=", 2);
+            if (param[0].strip().equals("charset")) {
+                String charset = param.length < 2 ? "" : param[1].strip().replace("\"", "");
+                if (!charset.equals("utf-8")) {
+                    throw new ImprintException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                            "request body must be UTF-8 " + DeviceApi.JSON + "; charset " + Problems.printable(charset)
+                                    + " is not accepted");
+                }
+            }
         }
     }
 
@@ -100,6 +121,7 @@ final class DeviceHandlers {
 
     private void render(Context ctx, Object response) {
         ctx.status(200);
+        ctx.header("X-Correlation-Id", Problems.correlationId(ctx));
         ctx.contentType(DeviceApi.JSON);
         ctx.result(json.write(response));
     }

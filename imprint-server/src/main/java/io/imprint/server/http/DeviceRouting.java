@@ -1,14 +1,12 @@
 package io.imprint.server.http;
 
 import io.imprint.protocol.message.DeviceApi;
-import io.imprint.protocol.problem.ImprintException;
 import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.HttpResponseException;
 
-/** Routes of the device listener: the three POSTs, everything else a 404 problem. */
+/** Routes of the device listener: the three POSTs; other methods a 405 problem, other paths a 404 problem. */
 public final class DeviceRouting {
     private DeviceRouting() {
     }
@@ -23,10 +21,6 @@ public final class DeviceRouting {
         cfg.routes.post(DeviceApi.CHALLENGES, handlers::challenge);
         cfg.routes.post(DeviceApi.ATTESTATIONS, handlers::attest);
         cfg.routes.post(DeviceApi.RECEIPTS, handlers::receipt);
-        cfg.routes.exception(ImprintException.class, problems::imprint);
-        cfg.routes.exception(HttpResponseException.class, problems::http);
-        cfg.routes.exception(Exception.class, problems::unexpected);
-        cfg.routes.error(404, problems::status);
-        cfg.routes.error(405, problems::status);
+        problems.install(cfg);
     }
 }

@@ -5,6 +5,8 @@ import io.imprint.protocol.message.DeviceApi;
 import io.imprint.protocol.message.Problem;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.events.Attempt;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.HexFormat;
@@ -12,17 +14,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place exceptions become RFC 9457 {@code application/problem+json}. Every problem gets a
- * correlation id, sent in the body and the {@code X-Correlation-Id} header and logged; unexpected
- * exceptions become {@code internal} with no exception text on the wire.
+ * The one place exceptions become RFC 9457 {@code application/problem+json}. Every request gets one
+ * correlation id, sent in the problem body and the {@code X-Correlation-Id} header, stored on the
+ * request's event and alert, and logged: each refusal is one WARN line with its code, correlation id,
+ * method and path, and the product, chip and serial when known (never secrets). Unexpected exceptions
+ * become {@code internal} with no exception text on the wire (logged at ERROR with the stack trace).
  */
 public final class Problems {
     static final String HANDLED = "imprint.problem";
+    static final String CORRELATION = "imprint.correlation";
+    static final String ATTEMPT = "imprint.attempt";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final int MAX_LOGGED_PATH = 128;
     private final Json json;
 
     public Problems(Json json) {
         this.json = json;
+    }
+
+    /**
+     * Installs the problem mapping on a listener: domain refusals, Javalin's HTTP errors, unknown paths
+     * (404) and methods (405, with the route's methods in {@code Allow}), unexpected exceptions, and the
+     * errors Jetty raises before routing (broken request line, URI or headers too large).
+     */
+    public void install(JavalinConfig cfg) {
+        cfg.http.prefer405over404 = true;
+        cfg.routes.exception(ImprintException.class, this::imprint);
+        cfg.routes.exception(HttpResponseException.class, this::http);
+        cfg.routes.exception(Exception.class, this::unexpected);
+        cfg.routes.error(404, this::status);
+        cfg.routes.error(405, this::status);
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(json)));
+    }
+
+    /** The correlation id of this request, made on first use. */
+    public static String correlationId(Context ctx) {
+        String id = ctx.attribute(CORRELATION);
+        if (id == null) {
+            id = newCorrelationId();
+            ctx.attribute(CORRELATION, id);
+        }
+        return id;
+    }
+
+    /** The attempt of this device request: its event and its log line share the request's correlation id. */
+    static Attempt attempt(Context ctx) {
+        Attempt attempt = ctx.attribute(ATTEMPT);
+        if (attempt == null) {
+            attempt = new Attempt().correlationId(correlationId(ctx));
+            ctx.attribute(ATTEMPT, attempt);
+        }
+        return attempt;
+    }
+
+    static String newCorrelationId() {
+        return HexFormat.of().formatHex(Providers.randomBytes(8));
     }
 
     public void imprint(ImprintException e, Context ctx) {
@@ -30,15 +76,17 @@ public final class Problems {
     }
 
     public void http(HttpResponseException e, Context ctx) {
-        ProblemCode code = switch (e.getStatus()) {
-            case 404 -> ProblemCode.NOT_FOUND;
-            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
-            case 413 -> ProblemCode.REQUEST_TOO_LARGE;
-            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> e.getStatus() >= 400 && e.getStatus() < 500 ? ProblemCode.MALFORMED_REQUEST
-                    : ProblemCode.INTERNAL;
-        };
-        render(ctx, code, code.title(), null);
+        ProblemCode code = JettyProblems.codeFor(e.getStatus());
+        String detail = code == ProblemCode.NOT_FOUND ? noSuchResource(ctx) : code.title();
+        String allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+        if (code == ProblemCode.METHOD_NOT_ALLOWED) {
+            detail = ctx.method() + " is not allowed on " + printable(ctx.path())
+                    + (allowed == null ? "" : "; allowed: " + allowed);
+            if (allowed != null) {
+                ctx.header("Allow", allowed);
+            }
+        }
+        render(ctx, code, detail, null);
     }
 
     public void unexpected(Exception e, Context ctx) {
@@ -51,15 +99,21 @@ public final class Problems {
             return;
         }
         ProblemCode code = ctx.statusCode() == 405 ? ProblemCode.METHOD_NOT_ALLOWED : ProblemCode.NOT_FOUND;
-        render(ctx, code, "no such resource: " + ctx.method() + " " + ctx.path(), null);
+        render(ctx, code, noSuchResource(ctx), null);
+    }
+
+    private static String noSuchResource(Context ctx) {
+        return "no such resource: " + ctx.method() + " " + printable(ctx.path());
     }
 
     private void render(Context ctx, ProblemCode code, String detail, Exception cause) {
-        String correlation = HexFormat.of().formatHex(Providers.randomBytes(8));
+        String correlation = correlationId(ctx);
+        String request = ctx.method() + " " + printable(ctx.path());
         if (cause != null) {
-            LOG.error("{} {} -> {} [{}]", ctx.method(), ctx.path(), code.slug(), correlation, cause);
+            LOG.error("{} {} -> {} [{}]", ctx.method(), printable(ctx.path()), code.slug(), correlation, cause);
         } else {
-            LOG.info("{} {} -> {} [{}]: {}", ctx.method(), ctx.path(), code.slug(), correlation, detail);
+            LOG.warn("refused {} [correlation {}] {}{}: {}", code.slug(), correlation, request,
+                    known(ctx.attribute(ATTEMPT)), detail);
         }
         Problem problem = new Problem(code.type().toString(), code.title(), code.httpStatus(), detail, code.slug(),
                 correlation);
@@ -68,5 +122,30 @@ public final class Problems {
         ctx.header("X-Correlation-Id", correlation);
         ctx.contentType(DeviceApi.PROBLEM_JSON);
         ctx.result(json.write(problem));
+    }
+
+    /** " product=... chip=... serial=..." for what the attempt knows (identifiers only, never secrets). */
+    private static String known(Attempt attempt) {
+        if (attempt == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        if (attempt.product() != null) {
+            s.append(" product=").append(attempt.product());
+        }
+        if (attempt.chipId() != null) {
+            s.append(" chip=").append(attempt.chipId());
+        }
+        if (attempt.serial() != null) {
+            s.append(" serial=").append(attempt.serial());
+        }
+        return s.toString();
+    }
+
+    /** A client-chosen path, cut short and with control characters replaced, for details and logs. */
+    static String printable(String path) {
+        String p = path == null ? "" : path;
+        String cut = p.length() > MAX_LOGGED_PATH ? p.substring(0, MAX_LOGGED_PATH) + "..." : p;
+        return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -19,12 +19,14 @@ class AlertOutboxTest {
         try (Database db = Database.sqlite(dir)) {
             AlertOutbox outbox = new AlertOutbox();
             Alert alert = new Alert("clone", "serial-in-use", "gateway-x", "o1", "0102030405060708", "SN000001",
-                    "2026-11-25T10:00:00Z", "c1");
+                    "2026-11-25T10:00:00Z", "c1", "0a1b2c3d4e5f6789");
             db.autoCommit(c -> {
                 outbox.enqueue(c, alert, 1_000);
                 return null;
             });
-            String id = db.autoCommit(c -> outbox.due(c, 1_000, 10)).get(0).id();
+            AlertOutbox.Pending queued = db.autoCommit(c -> outbox.due(c, 1_000, 10)).get(0);
+            assertThat(queued.alert()).isEqualTo(alert);
+            String id = queued.id();
 
             boolean first = db.autoCommit(c -> outbox.claim(c, id, 1_000, 61_000));
             boolean second = db.autoCommit(c -> outbox.claim(c, id, 1_000, 61_000));

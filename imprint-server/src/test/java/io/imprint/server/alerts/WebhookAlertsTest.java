@@ -37,6 +37,7 @@ class WebhookAlertsTest {
     @Test
     void refusal_receiverFailsFirst_deliveredAfterRetryWithClassAndCode() throws Exception {
         failuresLeft.set(2);
+        String correlationId;
         ServerCertificate cert = ServerCertificate.loadOrCreate(dir.resolve("receiver"), List.of());
         HttpsServer receiver = receiver(cert);
         try {
@@ -45,7 +46,9 @@ class WebhookAlertsTest {
                     AlertConfig.webhook(hook, null, cert.fingerprint()).withRetries(5, Duration.ofMillis(50),
                             Duration.ofMillis(200)))) {
                 Line line = line(imprint);
-                assertThat(line.attempt("SN999999")).isEqualTo(403);
+                DeviceClient.Reply refused = line.send("SN999999");
+                assertThat(refused.status()).isEqualTo(403);
+                correlationId = line.client.problem(refused).correlationId();
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (received.isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
@@ -59,7 +62,8 @@ class WebhookAlertsTest {
         assertThat(received).hasSize(1);
         assertThat(received.get(0)).containsEntry("class", "out-of-range").containsEntry("code",
                 "serial-not-authorized").containsEntry("serial", "SN999999").containsEntry("product", "gateway-x")
-                .containsKeys("chip", "time", "correlation", "order");
+                .containsKeys("chip", "time", "correlation", "order")
+                .containsEntry("correlationId", correlationId);
     }
 
     @Test
@@ -121,8 +125,12 @@ class WebhookAlertsTest {
     /** A device listener and a client that provisions fresh test devices. */
     record Line(DeviceListener listener, DeviceClient client, KeyPair mpKey) {
         int attempt(String serial) throws Exception {
+            return send(serial).status();
+        }
+
+        DeviceClient.Reply send(String serial) throws Exception {
             ChallengeResponse challenge = client.challenge("gateway-x");
-            return client.attest(TestDevice.random(mpKey, "gateway-x").attest(challenge, serial).request()).status();
+            return client.attest(TestDevice.random(mpKey, "gateway-x").attest(challenge, serial).request());
         }
     }
 }

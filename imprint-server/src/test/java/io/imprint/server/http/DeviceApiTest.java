@@ -178,9 +178,14 @@ class DeviceApiTest {
     }
 
     @Test
-    void unknownPathOrMethod_notFoundProblem() throws Exception {
-        refused(server.client().get(DeviceApi.ATTESTATIONS), ProblemCode.NOT_FOUND);
+    void unknownPath_notFoundProblem() throws Exception {
         refused(server.client().post("/admin", DeviceApi.JSON, "{}".getBytes()), ProblemCode.NOT_FOUND);
+    }
+
+    @Test
+    void wrongMethod_methodNotAllowedProblem() throws Exception {
+        Problem problem = refused(server.client().get(DeviceApi.ATTESTATIONS), ProblemCode.METHOD_NOT_ALLOWED);
+        assertThat(problem.detail()).contains("GET").contains("POST");
     }
 
     @Test

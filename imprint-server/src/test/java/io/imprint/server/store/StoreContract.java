@@ -135,14 +135,28 @@ abstract class StoreContract {
     @Test
     void events_insertAndCount_byOutcome() {
         db.autoCommit(c -> {
-            events.insert(c, new EventRow("e1", T0, "p1", "o1", "CHIP1", "SN000001", "issued", "00".repeat(32), null));
-            events.insert(c, new EventRow("e2", T0.plusMillis(1), "p1", null, "CHIP2", null, "bad-signature", null, "x"));
+            events.insert(c, new EventRow("e1", T0, "p1", "o1", "CHIP1", "SN000001", "issued", "00".repeat(32), null,
+                    null));
+            events.insert(c, new EventRow("e2", T0.plusMillis(1), "p1", null, "CHIP2", null, "bad-signature", null, "x",
+                    "0a1b2c3d4e5f6789"));
             return null;
         });
         assertThat(db.<Map<String, Long>>autoCommit(c -> events.countByOutcome(c, null, null)))
                 .isEqualTo(Map.of("issued", 1L, "bad-signature", 1L));
         assertThat(db.<Map<String, Long>>autoCommit(c -> events.countByOutcome(c, "p1", "o1"))).isEqualTo(Map.of("issued", 1L));
         assertThat(db.<java.util.List<EventRow>>autoCommit(c -> events.recent(c, null, 1))).extracting(EventRow::id).containsExactly("e2");
+    }
+
+    @Test
+    void events_correlationId_roundTrips() {
+        db.autoCommit(c -> {
+            events.insert(c, new EventRow("e3", T0, "p1", null, "CHIP3", null, "nonce-used", null, "x",
+                    "0a1b2c3d4e5f6789"));
+            events.insert(c, new EventRow("e4", T0.minusMillis(1), "p1", null, null, null, "issued", null, null, null));
+            return null;
+        });
+        assertThat(db.<java.util.List<EventRow>>autoCommit(c -> events.recent(c, "p1", 2)))
+                .extracting(EventRow::correlationId).containsExactly("0a1b2c3d4e5f6789", null);
     }
 
     private static UnitRow unit(String chip, String serial) {
