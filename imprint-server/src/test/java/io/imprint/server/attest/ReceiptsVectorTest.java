@@ -91,7 +91,7 @@ class ReceiptsVectorTest {
     void confirm_vectorReceipt_provisioned() {
         ReceiptRequest request = new ReceiptRequest(Base64Field.encode(V.hex("receipt")),
                 Base64Field.encode(V.hex("mpmr")), Base64Field.encode(V.hex("signature")));
-        assertThat(imprint.receipts().confirm(request).state()).isEqualTo("provisioned");
+        assertThat(imprint.receipts().confirm(request, new io.imprint.server.events.Attempt()).state()).isEqualTo("provisioned");
         assertThat(imprint.events().unitsByState(null, null)).isEqualTo(Map.of("provisioned", 1L));
     }
 
@@ -108,7 +108,7 @@ class ReceiptsVectorTest {
         unprefixed.writeBytes(cert2);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(unprefixed.toByteArray());
 
-        assertThatThrownBy(() -> imprint.receipts().confirm(signed(digest)))
+        assertThatThrownBy(() -> imprint.receipts().confirm(signed(digest), new io.imprint.server.events.Attempt()))
                 .isInstanceOfSatisfying(ImprintException.class,
                         e -> assertThat(e.code()).isEqualTo(ProblemCode.RECEIPT_MISMATCH));
         assertThat(imprint.events().unitsByState(null, null)).isEqualTo(Map.of("issued", 1L));
