@@ -1,6 +1,8 @@
 package io.imprint.cli;
 
 import io.imprint.cli.demo.Demo;
+import io.imprint.cli.demo.ScratchDirectory;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,6 +26,8 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
     boolean keepRunning;
+    @Option(names = "--keep", description = "Keep the temporary data directory and print commands to try on it (a --data-dir is always kept).")
+    boolean keep;
 
     @Override
     public Integer call() throws Exception {
@@ -33,7 +37,6 @@ final class DemoCommand implements Callable<Integer> {
         if (stations < 1 || stations > 64) {
             throw new IllegalArgumentException("--stations must be 1..64");
         }
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("imprint-demo-");
         if (dataDir != null && Files.isDirectory(dataDir)) {
             try (var entries = Files.list(dataDir)) {
                 if (entries.findAny().isPresent()) {
@@ -41,6 +44,16 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
-        return new Demo(dir, devices, stations, keepRunning, spec.commandLine().getOut()).run();
+        PrintWriter out = spec.commandLine().getOut();
+        if (dataDir != null || keep) {
+            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("imprint-demo-");
+            return new Demo(dir, devices, stations, keepRunning, true, out).run();
+        }
+        try (ScratchDirectory scratch = ScratchDirectory.create("imprint-demo-")) {
+            int code = new Demo(scratch.path(), devices, stations, keepRunning, false, out).run();
+            out.println("Removing the demo's data directory " + scratch.path() + " (--keep keeps it).");
+            out.flush();
+            return code;
+        }
     }
 }

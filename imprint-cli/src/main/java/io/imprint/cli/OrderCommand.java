@@ -135,9 +135,9 @@ final class OrderCommand {
                     + ", serials " + r.serials() + ", " + r.serialMode() + "-assigned), closed " + r.closedAt());
             Table t = new Table("item", "count");
             t.row("authorized (quantity)", r.quantity());
-            t.row("issued", r.issued());
+            t.row("units (issued or provisioned, both paths)", r.issued());
             t.row("provisioned (receipt verified)", r.provisioned());
-            t.row("issued, never confirmed", r.issuedUnconfirmed());
+            t.row("awaiting receipt (issued, never confirmed)", r.issuedUnconfirmed());
             t.row("re-provisioned (authorized)", r.reprovisioned());
             new java.util.TreeMap<>(r.refusals()).forEach((code, n) -> t.row("refused: " + code, n));
             new java.util.TreeMap<>(r.refusalsInRange()).forEach((code, n) -> t.row("refused before an order was known, serial in range: " + code, n));

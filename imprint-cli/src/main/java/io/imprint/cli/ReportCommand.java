@@ -45,22 +45,32 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static void table(Report r, PrintWriter out) {
-        Table totals = new Table("outcome", "count");
-        r.totals().forEach(totals::row);
-        r.refusals().forEach((code, n) -> totals.row("  " + code, n));
+        Table totals = new Table("events", "networked", "offline", "total");
+        r.totals().forEach((name, n) -> totals.row(name, n.networked(), n.offline(), n.total()));
+        r.refusals().forEach((code, n) -> totals.row("  " + code, n.networked(), n.offline(), n.total()));
         totals.print(out);
         out.println();
-        Table hours = new Table("hour (UTC)", "issued", "provisioned", "refused");
-        r.hours().forEach(h -> hours.row(h.hour(), h.issued(), h.provisioned(), h.refused()));
+        Table hours = new Table("hour (UTC)", "issued net/off", "provisioned net/off", "refused net/off");
+        r.hours().forEach(h -> hours.row(h.hour(), pair(h.issued()), pair(h.provisioned()), pair(h.refused())));
         hours.print(out);
         out.println();
-        Table suspects = new Table("clone suspect", "code", "chip", "serial", "order");
-        r.cloneSuspects().forEach(s -> suspects.row(s.time(), s.code(), s.chip(), s.serial(), s.order()));
+        Table suspects = new Table("clone suspect", "path", "code", "chip", "serial", "order");
+        r.cloneSuspects().forEach(s -> suspects.row(s.time(), s.path(), s.code(), s.chip(), s.serial(), s.order()));
         suspects.print(out);
         out.println();
-        Table orders = new Table("order", "CM", "state", "used", "quantity", "issued", "provisioned");
-        r.orders().forEach(o -> orders.row(o.name(), o.contractManufacturer(), o.state(), o.used(), o.quantity(),
-                o.issued(), o.provisioned()));
+        Table orders = new Table("order", "CM", "state", "quantity", "used net/off", "awaiting receipt net/off",
+                "provisioned net/off");
+        r.orders().forEach(o -> orders.row(o.name(), o.contractManufacturer(), o.state(), o.quantity(), pair(o.used()),
+                pair(o.awaitingReceipt()), pair(o.provisioned())));
         orders.print(out);
+        out.println();
+        out.println("net/off: networked (device API) / offline (bundle receipts imported). issued: secrets delivered over");
+        out.println("the network, one unit of quantity used; provisioned: confirmed by the unit's MP-signed receipt;");
+        out.println("awaiting receipt: issued, not yet provisioned; used: units counted against the quantity");
+        out.println("(docs/operations.md, \"Reports\").");
+    }
+
+    private static String pair(Report.Counts n) {
+        return n.networked() + "/" + n.offline();
     }
 }

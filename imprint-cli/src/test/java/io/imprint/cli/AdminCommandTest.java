@@ -53,7 +53,7 @@ class AdminCommandTest {
                 CliRun csv = CliRun.of("report", "--server", url, "--operator", bob.toString(), "--pin",
                         admin.fingerprint(), "--format", "csv");
                 assertThat(csv.exitCode()).as(csv.err()).isZero();
-                assertThat(csv.out()).startsWith(ReportCsv.HEADER).contains("order,,PO-1,,,0")
+                assertThat(csv.out()).startsWith(ReportCsv.HEADER).contains("order,,PO-1,used,,,0,0,0")
                         .doesNotContain("PO-2");
             }
         }

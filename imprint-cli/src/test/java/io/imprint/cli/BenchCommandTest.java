@@ -26,6 +26,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void provisionAndBundle_withoutKeep_removeTheirTemporaryDirectories() {
+        CliRun provision = CliRun.of("bench", "provision", "--devices", "2", "--stations", "1");
+        assertThat(provision.exitCode()).as(provision.out() + provision.err()).isZero();
+        assertThat(removedDirectory(provision.out(), "Data directory ")).doesNotExist();
+
+        CliRun bundle = CliRun.of("bench", "bundle", "--units", "3");
+        assertThat(bundle.exitCode()).as(bundle.out() + bundle.err()).isZero();
+        assertThat(removedDirectory(bundle.out(), "Work directory ")).doesNotExist();
+    }
+
+    private static Path removedDirectory(String out, String prefix) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(prefix + "(\\S+) is removed now \\(--keep keeps it\\)")
+                .matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Path.of(m.group(1));
+    }
+
+    @Test
     void provision_tooManyStations_refused() {
         CliRun run = CliRun.of("bench", "provision", "--stations", "65");
         assertThat(run.exitCode()).isNotZero();

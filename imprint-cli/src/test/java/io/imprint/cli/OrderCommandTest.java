@@ -39,7 +39,9 @@ class OrderCommandTest {
         CliRun close = run("order", "close", "--name", "PO-1");
         assertThat(close.out()).contains("Closed order PO-1 at 0/7").containsPattern("authorized \\(quantity\\)\\s+7")
                 .contains("Signature: verified with the audit key");
-        assertThat(run("order", "reconciliation", "--name", "PO-1").out()).containsPattern("provisioned \\(receipt verified\\)\\s+0");
+        assertThat(run("order", "reconciliation", "--name", "PO-1").out()).containsPattern("provisioned \\(receipt verified\\)\\s+0")
+                .containsPattern("units \\(issued or provisioned, both paths\\)\\s+0")
+                .containsPattern("awaiting receipt \\(issued, never confirmed\\)\\s+0");
     }
 
     @Test

@@ -106,7 +106,7 @@ public final class Imprint implements AutoCloseable {
         this.bundles = new BundleRegistry(database, bundleRepository, orders, products, config.clock());
         this.receiptImport = new ReceiptImport(database, bundleRepository, units, orderRepository, products, bundles,
                 events, config.clock());
-        this.reports = new Reports(database, orders, events);
+        this.reports = new Reports(database, orders, products);
         this.admin = new AdminService(database, products, policies, orders, reprovisioning, events, reports, audit,
                 new ChainedAdminAudit(audit, new JdbcAdminAudit(config.clock())));
         if (alerts != null) {

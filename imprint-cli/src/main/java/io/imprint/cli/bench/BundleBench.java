@@ -2,6 +2,7 @@ package io.imprint.cli.bench;
 
 import io.imprint.cli.console.ProgressBar;
 import io.imprint.cli.console.Table;
+import io.imprint.cli.demo.ScratchDirectory;
 import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.device.backend.MpSignature;
 import io.imprint.device.bundle.BundleApplier;
@@ -48,13 +49,22 @@ public final class BundleBench implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--units", defaultValue = "10000", description = "Units (default: ${DEFAULT-VALUE}).") int units;
     @Option(names = "--work-dir", description = "Fresh directory to work in (default: a temporary one).") Path workDir;
+    @Option(names = "--keep", description = "Keep the temporary work directory (a --work-dir is always kept).") boolean keep;
 
     @Override
     public Integer call() throws Exception {
         if (units < 1 || units > 100_000) {
             throw new IllegalArgumentException("--units must be 1..100000");
         }
-        Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("imprint-bench-");
+        if (workDir != null || keep) {
+            return run(workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("imprint-bench-"), true);
+        }
+        try (ScratchDirectory scratch = ScratchDirectory.create("imprint-bench-")) {
+            return run(scratch.path(), false);
+        }
+    }
+
+    private int run(Path dir, boolean kept) throws Exception {
         byte[] srk = Providers.randomBytes(32);
         byte[] seed = Providers.randomBytes(32);
         EmulatedCaamChip chip = EmulatedCaamChip.builder("MIMX8MM6", srk, seed).build();
@@ -95,7 +105,8 @@ public final class BundleBench implements Callable<Integer> {
             }
         }
         t.print(spec.commandLine().getOut());
-        spec.commandLine().getOut().println("Work directory: " + dir);
+        spec.commandLine().getOut().println(kept ? "Work directory: " + dir
+                : "Work directory " + dir + " is removed now (--keep keeps it)");
         return 0;
     }
 

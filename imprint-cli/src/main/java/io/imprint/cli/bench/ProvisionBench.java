@@ -3,6 +3,7 @@ package io.imprint.cli.bench;
 import io.imprint.cli.console.ProgressBar;
 import io.imprint.cli.demo.ProductFamily;
 import io.imprint.cli.demo.ProductionLine;
+import io.imprint.cli.demo.ScratchDirectory;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
@@ -42,6 +43,8 @@ public final class ProvisionBench implements Callable<Integer> {
     int stations;
     @Option(names = "--data-dir", description = "Fresh data directory (default: a new one under the system temp dir).")
     Path dataDir;
+    @Option(names = "--keep", description = "Keep the temporary data directory (a --data-dir is always kept).")
+    boolean keep;
     @Option(names = "--database-url",
             description = "PostgreSQL JDBC URL (jdbc:postgresql://host/db?user=...) instead of SQLite in the data directory.")
     String databaseUrl;
@@ -54,7 +57,15 @@ public final class ProvisionBench implements Callable<Integer> {
         if (stations < 1 || stations > 64) {
             throw new IllegalArgumentException("--stations must be 1..64");
         }
-        Path dir = freshDirectory();
+        if (dataDir != null || keep) {
+            return run(dataDir != null ? freshDirectory() : Files.createTempDirectory("imprint-bench-"), true);
+        }
+        try (ScratchDirectory scratch = ScratchDirectory.create("imprint-bench-")) {
+            return run(scratch.path(), false);
+        }
+    }
+
+    private int run(Path dir, boolean kept) throws Exception {
         // A product and order name of their own, so runs can share one PostgreSQL database.
         String run = HexFormat.of().formatHex(Providers.randomBytes(4));
         String product = "bench-" + run;
@@ -89,7 +100,7 @@ public final class ProvisionBench implements Callable<Integer> {
             latencies.table().print(out);
             out.println("Round trips are timed at the device and include TLS, HTTP and JSON on loopback; "
                     + "devices and server share this machine's cores.");
-            out.println("Data directory: " + dir);
+            out.println(kept ? "Data directory: " + dir : "Data directory " + dir + " is removed now (--keep keeps it)");
             out.flush();
             return provisioned == devices && latencies.count() == devices ? 0 : 1;
         }

@@ -12,7 +12,11 @@ import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.Imprint;
 import io.imprint.server.ServerConfig;
 import io.imprint.server.events.EventLog;
+import io.imprint.server.admin.AdminConfig;
+import io.imprint.server.admin.AdminListener;
 import io.imprint.server.http.DeviceListener;
+import io.imprint.server.issuance.SecretSpec;
+import io.imprint.server.issuance.SecretTemplate;
 import io.imprint.server.orders.Order;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.policy.ProductPolicy;
@@ -36,13 +40,19 @@ public final class Demo {
     private final int devices;
     private final int stations;
     private final boolean keepRunning;
+    private final boolean kept;
     private final PrintWriter out;
 
-    public Demo(Path dataDir, int devices, int stations, boolean keepRunning, PrintWriter out) {
+    /**
+     * {@code kept}: the data directory outlives the demo (given by the user, or {@code --keep}), so the
+     * next commands are printed with its paths; they are also printed while {@code keepRunning}.
+     */
+    public Demo(Path dataDir, int devices, int stations, boolean keepRunning, boolean kept, PrintWriter out) {
         this.dataDir = dataDir;
         this.devices = devices;
         this.stations = stations;
         this.keepRunning = keepRunning;
+        this.kept = kept;
         this.out = out;
     }
 
@@ -76,17 +86,46 @@ public final class Demo {
                     progress.step();
                     line.provision(LongStream.rangeClosed(2, devices).mapToObj(Demo::serial).toList(), stations, progress);
                 }
+                say("   delivered to each unit, sealed end to end and stored in CAAM-sealed blobs (values never printed):");
+                say("   %s", delivered(imprint.products().get(PRODUCT).template()));
                 say("4. attacks (each must be refused):");
                 boolean allRefused = true;
                 for (Attack attack : Attacks.all(line, client, family, PRODUCT, captured, serial(1), serial(devices + 1L))) {
                     allRefused &= attempt(attack);
                 }
                 summary(imprint);
-                if (keepRunning) {
-                    waitForInterrupt(uri, listener.fingerprint());
-                }
+                nextSteps(imprint, family, reference, uri, listener.fingerprint());
                 return allRefused ? 0 : 1;
             }
+        }
+    }
+
+    /**
+     * The commands to try next, when the data outlives the demo or the server keeps running (the offline
+     * path's keys, chip and order are prepared for them); with {@code --keep-running} the admin listener
+     * starts, an oem-admin credential is issued, and the demo waits for Ctrl-C.
+     */
+    private void nextSteps(Imprint imprint, ProductFamily family, EmulatedCaamChip reference, URI uri,
+                           String fingerprint) throws Exception {
+        if (!kept && !keepRunning) {
+            say("Run './imprint demo --keep' to keep the data directory and get the next commands to try on it");
+            say("(report, audit verify, and the offline path: bundle build, device apply-bundle, receipts import).");
+            return;
+        }
+        OfflineKit kit = OfflineKit.prepare(imprint, PRODUCT, family, reference, dataDir);
+        if (!keepRunning) {
+            NextSteps.print(out, dataDir, PRODUCT, kit, null);
+            return;
+        }
+        try (AdminListener admin = imprint.startAdminListener(new AdminConfig("127.0.0.1", 0))) {
+            NextSteps.AdminAccess access = new NextSteps.AdminAccess(URI.create("https://127.0.0.1:" + admin.port()),
+                    admin.fingerprint(), DemoOperator.issue(dataDir));
+            NextSteps.print(out, dataDir, PRODUCT, kit, access);
+            say("Server keeps running: device API %s, admin API %s (client certificates: %s.crt/.key),",
+                    uri, access.uri(), access.operator());
+            say("TLS certificate SHA-256 %s.%s Press Ctrl-C to stop.", fingerprint,
+                    kept ? "" : " The data directory is removed then (--keep keeps it).");
+            waitForInterrupt();
         }
     }
 
@@ -111,9 +150,9 @@ public final class Demo {
         Map<String, Long> outcomes = imprint.events().countsByOutcome(PRODUCT, null);
         say("5. summary");
         Table t = new Table("outcome", "count", "alert class");
-        t.row("provisioned (receipt verified)", units.getOrDefault("provisioned", 0L), "");
-        t.row("issued, never confirmed", units.getOrDefault("issued", 0L), "");
-        t.row("re-issued to the same chip", outcomes.getOrDefault(EventLog.REISSUED, 0L), "");
+        t.row("provisioned (confirmed by receipt)", units.getOrDefault("provisioned", 0L), "");
+        t.row("awaiting receipt (issued, not confirmed)", units.getOrDefault("issued", 0L), "");
+        t.row("reissued (same secrets again)", outcomes.getOrDefault(EventLog.REISSUED, 0L), "");
         outcomes.forEach((code, n) -> {
             ProblemCode problem = ProblemCode.fromSlug(code);
             if (problem != ProblemCode.INTERNAL || "internal".equals(code)) {
@@ -131,14 +170,27 @@ public final class Demo {
         }
         say("Data lives in %s:", dataDir);
         say("  imprint.db (SQLite: products, orders, units, events), ca/ (product CAs), keys/ (escrow KEK, audit key),");
-        say("  tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)");
+        say("  tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)%s",
+                kept || keepRunning ? "," : "");
+        if (kept || keepRunning) {
+            say("  offline/ (software key store, OEM bundle key, an emulated chip for the offline path)%s",
+                    keepRunning ? ", operators/ (the demo's oem-admin credential)" : "");
+        }
     }
 
-    private void waitForInterrupt(URI uri, String fingerprint) throws InterruptedException {
-        say("Server keeps running at %s (pin %s). Press Ctrl-C to stop.", uri, fingerprint);
+    private void waitForInterrupt() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         stop.await();
+    }
+
+    /** What every unit of a product receives: names, types and sizes of its secrets, and its certificate. */
+    static String delivered(SecretTemplate template) {
+        StringBuilder sb = new StringBuilder();
+        for (SecretSpec spec : template.secrets()) {
+            sb.append(spec.name()).append(" (").append(spec.kind()).append(", ").append(spec.length()).append(" bytes), ");
+        }
+        return sb.append("and a device certificate (P-256 key made on the device, signed by the product CA)").toString();
     }
 
     static String serial(long n) {

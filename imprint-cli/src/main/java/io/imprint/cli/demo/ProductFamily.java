@@ -1,9 +1,13 @@
 package io.imprint.cli.demo;
 
 import io.imprint.device.backend.EmulatedCaamChip;
+import io.imprint.device.backend.EmulatedChipFile;
 import io.imprint.protocol.crypto.Providers;
+import io.imprint.protocol.mp.Mpmr;
 import io.imprint.server.issuance.SecretTemplate;
 import io.imprint.server.products.ProductEnrollment;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
@@ -42,6 +46,15 @@ public final class ProductFamily {
         return new ProductEnrollment(product, PART_NUMBER, HexFormat.of().formatHex(srkHash),
                 "Public key:\n" + reference.publicKey().hex(),
                 SecretTemplate.parse("disk-encryption-key:random:32,cloud-api-token:random:32"), Demo.POLICY);
+    }
+
+    /**
+     * Writes a genuine chip of this line (fresh unique ID, closed, MPMR all zeros) into {@code dir} as an
+     * emulated chip directory, as {@code imprint device chip-init} does, for commands that load it.
+     */
+    public void writeChip(Path dir) throws IOException {
+        EmulatedChipFile.create(dir, PART_NUMBER, srkHash, fuseSeed, Providers.randomBytes(EmulatedCaamChip.CHIP_ID_BYTES),
+                "closed", Mpmr.ZEROS);
     }
 
     /** A chip whose MP key differs: another fuse seed, same part number and SRK hash. */

@@ -170,7 +170,7 @@ public final class AdminService {
                 if (query.order() != null) {
                     visible(who, query.order());
                 }
-                return reports.report(query.withCm(who.cm()));
+                return reports.reportForCm(who.cm(), query);
             }
             return reports.report(query);
         });

@@ -38,12 +38,14 @@ import java.util.Set;
  * that product's enrolled MP key ({@link BundleReceiptVerifier}), and records each accepted receipt
  * as a provisioned unit of its bundle's order ({@link OfflineUnitRecorder}). Idempotent in what it
  * counts: a line is remembered by the SHA-256 of its text once its verdict is final (accepted, or
- * refused for good: see {@link Refusal#settles()}) and reported as already imported afterwards; a
+ * refused for good: see {@link Refusal#settles()}) and reported as already imported (or refused
+ * earlier) afterwards; a
  * line refused for a reason later state can change (order inactive, quota exhausted, unknown bundle)
  * is evaluated again on every import, with one event per new reason ({@link ReceiptVerdicts}).
  */
 public final class ReceiptImport {
     private static final String ALREADY = "already-imported";
+    private static final String REFUSED_EARLIER = "refused-earlier";
     /** Problems raised while recording a unit that no later state can change (the order's range never does). */
     private static final Set<ProblemCode> SETTLED = Set.of(ProblemCode.CHIP_SERIAL_MISMATCH,
             ProblemCode.SERIAL_IN_USE, ProblemCode.SERIAL_NOT_AUTHORIZED);
@@ -125,19 +127,39 @@ public final class ReceiptImport {
         results.sort(Comparator.comparingInt(BundleReceiptResult::line));
         int imported = 0;
         int already = 0;
+        int earlier = 0;
         Map<String, Integer> refused = new HashMap<>();
+        List<RefusedLine> refusedLines = new ArrayList<>();
         for (BundleReceiptResult result : results) {
-            String outcome = handle(result, lines.get(result.line() - 1), known);
-            if (outcome.equals(EventLog.PROVISIONED)) {
-                imported++;
-            } else if (outcome.equals(ALREADY)) {
-                already++;
-            } else {
-                refused.merge(outcome, 1, Integer::sum);
+            Verdict v = handle(result, lines.get(result.line() - 1), known);
+            switch (v.outcome()) {
+                case EventLog.PROVISIONED -> imported++;
+                case ALREADY -> already++;
+                case REFUSED_EARLIER -> earlier++;
+                default -> {
+                    refused.merge(v.outcome(), 1, Integer::sum);
+                    Optional<BundleReceipt> r = receiptOf(result);
+                    refusedLines.add(new RefusedLine(result.line(), r.map(BundleReceipt::serial).orElse(null),
+                            r.map(BundleReceipt::chipIdHex).orElse(null), v.outcome(), v.detail()));
+                }
             }
             progress.receiptDone(opened.size());
         }
-        return new ImportSummary(imported, already, refused, skipped);
+        return new ImportSummary(imported, already, refused, skipped, earlier, refusedLines);
+    }
+
+    /** What became of one line: {@code provisioned}, {@link #ALREADY}, {@link #REFUSED_EARLIER} or a refusal's slug. */
+    private record Verdict(String outcome, String detail) {
+        static Verdict of(String outcome) {
+            return new Verdict(outcome, null);
+        }
+    }
+
+    private static Optional<BundleReceipt> receiptOf(BundleReceiptResult result) {
+        return switch (result) {
+            case VerifiedBundleReceipt v -> Optional.of(v.receipt());
+            case RefusedBundleReceipt r -> r.receipt();
+        };
     }
 
     /** Verifies one product's lines with its MP key; a product not enrolled (yet) refuses them as unknown. */
@@ -150,36 +172,35 @@ public final class ReceiptImport {
         return new BundleReceiptVerifier().verify(group, product.get().mpKey(), manifests);
     }
 
-    /** {@code provisioned}, {@link #ALREADY} or the refusal's problem slug. */
-    private String handle(BundleReceiptResult result, String text, Map<String, Optional<BundleRecord>> known) {
+    private Verdict handle(BundleReceiptResult result, String text, Map<String, Optional<BundleRecord>> known) {
         String lineSha = sha256Hex(text);
         Optional<BundleReceiptRow> previous = verdicts.previous(lineSha);
         if (previous.filter(BundleReceiptRow::settled).isPresent()) {
-            return ALREADY;
+            return Verdict.of(EventLog.PROVISIONED.equals(previous.get().outcome()) ? ALREADY : REFUSED_EARLIER);
         }
         if (result instanceof VerifiedBundleReceipt v) {
             return accept(v.receipt(), known.get(v.receipt().bundleIdHex()).orElseThrow(), lineSha, previous);
         }
         RefusedBundleReceipt r = (RefusedBundleReceipt) result;
         if (r.refusal() == Refusal.REPEATED) {
-            return ALREADY;
+            return Verdict.of(ALREADY);
         }
         BundleRecord bundle = r.receipt().flatMap(x -> known.get(x.bundleIdHex())).orElse(null);
-        return verdicts.refuse(r.refusal().problem(), r.refusal().settles(), r.detail(), r.receipt(), bundle, lineSha,
-                previous);
+        return new Verdict(verdicts.refuse(r.refusal().problem(), r.refusal().settles(), r.detail(), r.receipt(), bundle,
+                lineSha, previous), r.detail());
     }
 
-    private String accept(BundleReceipt r, BundleRecord bundle, String lineSha, Optional<BundleReceiptRow> previous) {
+    private Verdict accept(BundleReceipt r, BundleRecord bundle, String lineSha, Optional<BundleReceiptRow> previous) {
         try {
             OfflineUnitRecorder.Outcome outcome = recorder.record(r, bundle, lineSha, c -> {
                 events.record(c, EventLog.PROVISIONED, ReceiptVerdicts.attempt(Optional.of(r), bundle, lineSha),
                         "offline bundle " + bundle.bundleId());
                 return null;
             });
-            return outcome == OfflineUnitRecorder.Outcome.ALREADY_IMPORTED ? ALREADY : EventLog.PROVISIONED;
+            return Verdict.of(outcome == OfflineUnitRecorder.Outcome.ALREADY_IMPORTED ? ALREADY : EventLog.PROVISIONED);
         } catch (ImprintException e) {
-            return verdicts.refuse(e.code(), SETTLED.contains(e.code()), e.detail(), Optional.of(r), bundle, lineSha,
-                    previous);
+            return new Verdict(verdicts.refuse(e.code(), SETTLED.contains(e.code()), e.detail(), Optional.of(r), bundle,
+                    lineSha, previous), e.detail());
         }
     }
 

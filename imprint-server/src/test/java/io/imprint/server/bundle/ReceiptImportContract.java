@@ -66,7 +66,7 @@ abstract class ReceiptImportContract extends ServerContract {
                 line(server.mpKey(), chip(2), b.open("SN000002")));
 
         ImportSummary first = server.imprint().receiptImport().importLines(lines, null, receiptKey, ImportProgress.NONE);
-        assertThat(first).isEqualTo(new ImportSummary(2, 0, Map.of()));
+        assertThat(first.counts()).isEqualTo(new ImportSummary(2, 0, Map.of()));
         assertThat(server.imprint().orders().get("lot-1").used()).isEqualTo(2);
         assertThat(server.imprint().events().unitsByState(null, null)).containsExactly(Map.entry("provisioned", 2L));
         Map<String, Long> events = server.imprint().events().countsByOutcome(TestServer.PRODUCT, null);
@@ -74,7 +74,7 @@ abstract class ReceiptImportContract extends ServerContract {
 
         ImportSummary second = server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT,
                 receiptKey, ImportProgress.NONE);
-        assertThat(second).isEqualTo(new ImportSummary(0, 2, Map.of()));
+        assertThat(second.counts()).isEqualTo(new ImportSummary(0, 2, Map.of()));
         assertThat(server.imprint().orders().get("lot-1").used()).isEqualTo(2);
         assertThat(server.imprint().events().countsByOutcome(TestServer.PRODUCT, null)).isEqualTo(events);
     }
@@ -88,7 +88,7 @@ abstract class ReceiptImportContract extends ServerContract {
             lines.add(line(server.mpKey(), chip(i), b.open("SN00000" + i)));
         }
         ImportSummary s = server.imprint().receiptImport().importLines(lines, null, receiptKey, ImportProgress.NONE);
-        assertThat(s).isEqualTo(new ImportSummary(2, 0, Map.of("quota-exhausted", 1)));
+        assertThat(s.counts()).isEqualTo(new ImportSummary(2, 0, Map.of("quota-exhausted", 1)));
         assertThat(server.imprint().orders().get("lot-2").used()).isEqualTo(2);
         assertThat(server.imprint().events().countsByOutcome(null, null))
                 .containsEntry("provisioned", 2L).containsEntry("quota-exhausted", 1L);
@@ -105,7 +105,7 @@ abstract class ReceiptImportContract extends ServerContract {
         List<String> lines = List.of(line(server.mpKey(), networkedChip, b.open("SN000002")),
                 line(server.mpKey(), chip(7), b.open("SN000001")));
         ImportSummary s = server.imprint().receiptImport().importLines(lines, null, receiptKey, ImportProgress.NONE);
-        assertThat(s).isEqualTo(new ImportSummary(0, 0, Map.of("chip-serial-mismatch", 1, "serial-in-use", 1)));
+        assertThat(s.counts()).isEqualTo(new ImportSummary(0, 0, Map.of("chip-serial-mismatch", 1, "serial-in-use", 1)));
         assertThat(server.imprint().orders().get("lot-3").used()).isEqualTo(1);
         assertThat(server.imprint().events().countsByOutcome(null, null))
                 .containsEntry("chip-serial-mismatch", 1L).containsEntry("serial-in-use", 1L);
@@ -132,13 +132,37 @@ abstract class ReceiptImportContract extends ServerContract {
                 toOtherKey, tampered);
 
         ImportSummary s = server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT, receiptKey, ImportProgress.NONE);
-        assertThat(s).isEqualTo(new ImportSummary(0, 0, Map.of("bad-signature", 1, "bad-receipt", 4)));
-        // settled refusals are kept; the unknown bundle is evaluated again (it may be recorded later), no new event
-        assertThat(server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT, receiptKey, ImportProgress.NONE))
-                .isEqualTo(new ImportSummary(0, 4, Map.of("bad-receipt", 1)));
+        assertThat(s.counts()).isEqualTo(new ImportSummary(0, 0, Map.of("bad-signature", 1, "bad-receipt", 4)));
+        // settled refusals are kept (refused earlier); the unknown bundle is evaluated again (it may be recorded
+        // later), no new event
+        assertThat(server.imprint().receiptImport().importLines(lines, TestServer.PRODUCT, receiptKey, ImportProgress.NONE)
+                .counts()).isEqualTo(new ImportSummary(0, 0, Map.of("bad-receipt", 1), 0, 4));
         assertThat(server.imprint().events().countsByOutcome(null, null))
                 .isEqualTo(Map.of("bad-signature", 1L, "bad-receipt", 4L));
         assertThat(server.imprint().orders().get("lot-4").used()).isZero();
+    }
+
+    @Test
+    void importLines_refusedLines_listedWithLineSerialChipAndCodeThenRefusedEarlier() throws Exception {
+        server.order("lot-6", 2, "SN000001..SN000010");
+        Built b = build("lot-6", 4);
+        List<String> lines = List.of(line(server.mpKey(), chip(1), b.open("SN000001")),
+                line(TestDevice.newMpKey(), chip(2), b.open("SN000002")), "", "imprint-bundle-receipt-v1 x",
+                line(server.mpKey(), chip(3), b.open("SN000003")), line(server.mpKey(), chip(4), b.open("SN000004")));
+
+        ImportSummary s = server.imprint().receiptImport().importLines(lines, null, receiptKey, ImportProgress.NONE);
+
+        assertThat(s.counts()).isEqualTo(new ImportSummary(2, 0, Map.of("bad-signature", 1, "bad-receipt", 1,
+                "quota-exhausted", 1)));
+        assertThat(s.refusedLines()).extracting(RefusedLine::line, RefusedLine::serial, RefusedLine::chip,
+                RefusedLine::code).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "SN000002", "0A0B0C02", "bad-signature"),
+                        org.assertj.core.groups.Tuple.tuple(4, null, null, "bad-receipt"),
+                        org.assertj.core.groups.Tuple.tuple(6, "SN000004", "0A0B0C04", "quota-exhausted"));
+        assertThat(s.refusedLines()).allSatisfy(l -> assertThat(l.detail()).isNotBlank());
+        ImportSummary again = server.imprint().receiptImport().importLines(lines, null, receiptKey, ImportProgress.NONE);
+        assertThat(again.counts()).isEqualTo(new ImportSummary(0, 2, Map.of("quota-exhausted", 1), 0, 2));
+        assertThat(again.refusedLines()).extracting(RefusedLine::line).containsExactly(6);
     }
 
     @Test
