@@ -37,7 +37,7 @@ final class ReceiptsCommand {
             if (!java.nio.file.Files.isRegularFile(file)) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "receipts file " + file + " does not exist");
             }
-            try (Imprint imprint = Imprint.open(store.config()); KeyStoreBackend keys = KeyStores.open(keyStore)) {
+            try (Imprint imprint = store.open(spec.commandLine().getErr()); KeyStoreBackend keys = KeyStores.open(keyStore)) {
                 ReceiptKeyAgreement receiptKey = keys.receiptKey(receiptLabel);
                 ImportSummary s;
                 ProgressBar[] bar = {null};
