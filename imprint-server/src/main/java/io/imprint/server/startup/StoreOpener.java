@@ -70,7 +70,7 @@ public final class StoreOpener {
         if (!probe.schema()) {
             keys.refuseLeftovers(); // a database without a store beside the keys of one: restore, don't start over
         }
-        return created();
+        return created(probe);
     }
 
     private StoreProbe probe() {
@@ -151,16 +151,15 @@ public final class StoreOpener {
     }
 
     /** A new store: database, then keys (any already here from an interrupted creation are kept), then identity. */
-    private OpenedStore created() {
+    private OpenedStore created(StoreProbe probe) {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new StoreStartException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
         }
-        boolean newDatabase = config.databaseUrl() != null || !Files.exists(dir.resolve("imprint.db"));
         Database db = migrate();
         try {
-            if (newDatabase) {
+            if (!probe.schema()) {
                 created.add(new CreatedFile(location, config.databaseUrl() == null ? "database (embedded SQLite)"
                         : "database schema (PostgreSQL)"));
             }
