@@ -8,6 +8,7 @@ import io.imprint.server.admin.OperatorCa;
 import io.imprint.server.admin.OrderView;
 import io.imprint.server.admin.ProductView;
 import io.imprint.server.admin.Role;
+import io.imprint.server.files.KeyFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 final class AdminCommand {
 
     @Command(name = "issue-cert", mixinStandardHelpOptions = true,
-            description = "Issues an operator client certificate from the operator CA in <data-dir>/admin/ca.")
+            description = "Issues an operator client certificate from the operator CA in <data-dir>/admin/ca (made by init or server).")
     static final class IssueCert implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin StoreOptions store;
@@ -41,7 +42,13 @@ final class AdminCommand {
             if (r != Role.CM_OPERATOR && cm != null) {
                 throw new IllegalArgumentException("--cm is only for --role cm-operator");
             }
-            OperatorCa ca = OperatorCa.loadOrCreate(store.dataDir);
+            OperatorCa ca;
+            try {
+                ca = OperatorCa.load(store.dataDir); // never created here: 'init' or 'server' makes it with the store
+            } catch (KeyFileException e) {
+                throw new IllegalArgumentException(e.getMessage() + "; run 'imprint init --data-dir " + store.dataDir
+                        + "' (or 'imprint server') first, or pass the --data-dir that holds admin/ca", e);
+            }
             String p12 = password != null ? password : Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(Providers.randomBytes(15));
             ca.issue(new Operator(name, r, cm), Duration.ofDays(days)).write(out, p12.toCharArray());

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Where an admin command runs: a running server's admin API (--server, --operator, --pin; the
@@ -18,10 +20,16 @@ import picocli.CommandLine.Option;
  * local oem-admin. Either way the command only calls {@link AdminOperations}.
  */
 final class AdminTarget {
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
     @Mixin StoreOptions store;
     @Option(names = "--server", description = "Admin API URL, e.g. https://127.0.0.1:8444 (else work on --data-dir).") URI server;
     @Option(names = "--operator", description = "Operator credentials: prefix of NAME.crt/NAME.key, or their directory.") Path operator;
     @Option(names = "--pin", description = "SHA-256 of the server's TLS certificate (printed by `imprint server`).") String pin;
+
+    /** Opens the existing store of --data-dir / --database-url (creating nothing); warnings go to stderr. */
+    Imprint openStore() {
+        return store.open(command.commandLine().getErr());
+    }
 
     /** True when the command talks to a running server's admin API. */
     boolean remote() {
@@ -46,7 +54,7 @@ final class AdminTarget {
             }
             return work.apply(new AdminClient(server, credential, pin));
         }
-        try (Imprint imprint = Imprint.open(store.config())) {
+        try (Imprint imprint = openStore()) {
             return work.apply(new LocalAdmin(imprint.admin(),
                     Operator.local(System.getProperty("user.name", "unknown"))));
         }

@@ -43,7 +43,7 @@ final class AuditCommand {
      * --server they are admin API calls, recorded like every other.
      */
     private static <T> T local(AdminTarget target, java.util.function.Function<Imprint, T> work) {
-        try (Imprint imprint = Imprint.open(target.store.config())) {
+        try (Imprint imprint = target.openStore()) {
             return work.apply(imprint);
         }
     }
@@ -144,13 +144,13 @@ final class AuditCommand {
         }
 
         private PublicKey storeKey() {
-            try (Imprint imprint = Imprint.open(target.store.config())) {
+            try (Imprint imprint = target.openStore()) {
                 return imprint.auditKey().publicKey();
             }
         }
 
         private VerifiedAuditLog verifyStore() throws AuditTamperException {
-            try (Imprint imprint = Imprint.open(target.store.config())) {
+            try (Imprint imprint = target.openStore()) {
                 return imprint.audit().verifyStore();
             }
         }

@@ -57,7 +57,7 @@ final class BundleBuildCommand implements Callable<Integer> {
         Instant expiresAt = KeyStores.expiry(expires, Instant.now());
         Optional<byte[]> image = imageDigest == null ? Optional.empty() : Optional.of(Inputs.hex("--image-digest", imageDigest, 32));
         List<String> serialList = serialList();
-        try (Imprint imprint = Imprint.open(store.config()); KeyStoreBackend keys = KeyStores.open(keyStore)) {
+        try (Imprint imprint = store.open(spec.commandLine().getErr()); KeyStoreBackend keys = KeyStores.open(keyStore)) {
             imprint.bundles().orderFor(product, order, serialList);
             BundleSpec bundleSpec = new BundleSpec(product, order, givenSecrets(), lengths("--random", randoms),
                     unitSecrets(serialList), image, expiresAt);

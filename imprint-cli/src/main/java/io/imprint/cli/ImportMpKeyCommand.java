@@ -49,7 +49,7 @@ final class ImportMpKeyCommand implements Callable<Integer> {
     }
 
     private MpPublicKey enrolledKey(String product) {
-        try (Imprint imprint = Imprint.open(store.config())) {
+        try (Imprint imprint = store.open(spec.commandLine().getErr())) {
             return imprint.products().get(product).mpKey();
         }
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code imprint} command. */
 @Command(name = "imprint", mixinStandardHelpOptions = true, version = "imprint 0.1.0",
         description = "Secure manufacturing provisioning for IoT devices (i.MX CAAM manufacturing protection; keys in PKCS#11 HSMs).",
-        subcommands = {DemoCommand.class, ServerCommand.class, ProductCommand.class, OrderCommand.class,
+        subcommands = {DemoCommand.class, InitCommand.class, ServerCommand.class, ProductCommand.class, OrderCommand.class,
                 DeviceCommand.class, MpCommand.class, BundleCommand.class, ReceiptsCommand.class, BenchCommand.class,
                 AuditCommand.class, UnitCommand.class,
                 AdminCommand.class, ReportCommand.class})

@@ -46,7 +46,7 @@ final class ReceiptsCommand {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "receipts file " + file + " does not exist");
             }
             Path tmp = refusalsOut == null ? null : RefusalsCsv.reserve(refusalsOut); // a bad path fails before importing
-            try (Imprint imprint = Imprint.open(store.config()); KeyStoreBackend keys = KeyStores.open(keyStore)) {
+            try (Imprint imprint = store.open(spec.commandLine().getErr()); KeyStoreBackend keys = KeyStores.open(keyStore)) {
                 ReceiptKeyAgreement receiptKey = keys.receiptKey(receiptLabel);
                 ImportSummary s;
                 ProgressBar[] bar = {null};

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint server}: runs the device API until interrupted. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Runs the Imprint server: the device API over HTTPS (TLS 1.3).")
+        description = "Runs the Imprint server: the device API over HTTPS (TLS 1.3). Creates the store (database and"
+                + " keys) on first start, like 'imprint init'; an existing store must come with the keys it was made with.")
 final class ServerCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions store;
@@ -36,13 +37,17 @@ final class ServerCommand implements Callable<Integer> {
         }
         var alerts = alertWebhook == null ? io.imprint.server.alerts.AlertConfig.NONE
                 : io.imprint.server.alerts.AlertConfig.webhook(alertWebhook, alertWebhookCa, alertWebhookPin);
-        try (Imprint imprint = Imprint.open(config, alerts); DeviceListener listener = imprint.startDeviceListener();
+        try (Imprint imprint = StoreOptions.openOrCreate(config, alerts, spec.commandLine().getErr()); DeviceListener listener = imprint.startDeviceListener();
              var admin = imprint.startAdminListener(new io.imprint.server.admin.AdminConfig(host, adminPort))) {
             var out = spec.commandLine().getOut();
             out.println("Imprint device API on https://" + host + ":" + listener.port());
             out.println("Imprint admin API (client certificates) on https://" + host + ":" + admin.port());
             out.println("TLS certificate SHA-256 (devices pin this): " + listener.fingerprint());
             out.println("Data directory: " + store.dataDir.toAbsolutePath());
+            if (!imprint.store().created().isEmpty()) {
+                out.println("Created Imprint store " + imprint.store().identity().storeId() + ": back up keys/, admin/ca/"
+                        + " and ca/ of the data directory with the database (docs/operations.md)");
+            }
             out.println("Press Ctrl-C to stop.");
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);

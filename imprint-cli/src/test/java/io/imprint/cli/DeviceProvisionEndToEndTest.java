@@ -42,13 +42,14 @@ class DeviceProvisionEndToEndTest {
                 "--srk-hash", SRK, "--fuse-seed", SEED).exitCode()).isZero();
         CliRun pubk = CliRun.of("device", "chip-pubk", "--dir", reference.toString());
         assertThat(pubk.out()).startsWith("Public key:");
+        assertThat(CliRun.of("init", "--data-dir", data.toString()).exitCode()).isZero();
         CliRun enroll = CliRun.of("product", "enroll", "--data-dir", data.toString(), "--name", "gateway-x",
                 "--part-number", "MIMX8MM6", "--srk-hash", SRK, "--mp-key", pubk.out(), "--allow-software", "1.0.0");
         assertThat(enroll.exitCode()).as(enroll.err()).isZero();
         CliRun order = CliRun.of("order", "create", "--data-dir", data.toString(), "--name", "PO-1", "--product",
                 "gateway-x", "--cm", "acme-ems", "--quantity", "3", "--serials", "SN000001..SN000010");
         assertThat(order.exitCode()).as(order.err()).isZero();
-        imprint = Imprint.open(ServerConfig.defaults(data).withPort(0));
+        imprint = Imprint.openOrCreate(ServerConfig.defaults(data).withPort(0));
         listener = imprint.startDeviceListener();
     }
 

@@ -3,6 +3,7 @@ package io.imprint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,11 @@ class OrderCommandTest {
     private static final String KEY = "04" + "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296"
             + "4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5";
     @TempDir Path tmp;
+
+    @BeforeEach
+    void init() {
+        assertThat(run("init").exitCode()).isZero();
+    }
 
     private CliRun run(String... args) {
         String[] all = new String[args.length + 2];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ProductEnrollInputsTest {
     private static final String SRK = "cd".repeat(32);
     @TempDir Path tmp;
+
+    @BeforeEach
+    void init() {
+        assertThat(CliRun.of("init", "--data-dir", tmp.resolve("data").toString()).exitCode()).isZero();
+    }
 
     private String fingerprintOfEnrollment(String name, String mpKeyArg) {
         CliRun run = CliRun.of("product", "enroll", "--data-dir", tmp.resolve("data").toString(), "--name", name,

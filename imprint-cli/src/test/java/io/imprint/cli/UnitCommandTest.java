@@ -18,6 +18,7 @@ class UnitCommandTest {
 
     @Test
     void authorizeReprovision_localWithBy_actorLocalUserAuthorizedByDetail() throws Exception {
+        assertThat(CliRun.of("init", "--data-dir", tmp.toString()).exitCode()).isZero();
         CliRun enroll = CliRun.of("product", "enroll", "--name", "gw", "--part-number", "MIMX8MM6", "--srk-hash",
                 "a1".repeat(32), "--mp-key", KEY, "--data-dir", tmp.toString());
         assertThat(enroll.exitCode()).as(enroll.err()).isZero();

@@ -42,18 +42,25 @@ import io.imprint.server.store.JdbcEventRepository;
 import io.imprint.server.store.JdbcOrderRepository;
 import io.imprint.server.store.JdbcProductRepository;
 import io.imprint.server.store.JdbcUnitRepository;
+import io.imprint.server.files.KeyFileException;
+import io.imprint.server.startup.OpenMode;
+import io.imprint.server.startup.OpenedStore;
+import io.imprint.server.startup.StoreOpener;
+import io.imprint.server.startup.StoreStartException;
 import io.imprint.server.tls.ServerCertificate;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 
-/** The composition root: opens the store and wires every service through constructors. */
+/**
+ * The composition root: opens the store ({@link OpenMode}: only the server, {@code init} and the demo
+ * create one) and wires every service through constructors.
+ */
 public final class Imprint implements AutoCloseable {
-    private static final int POSTGRES_POOL = 16;
     /** Challenge refusals recorded one by one per code, node and minute (docs/protocol.md, "Problem codes"). */
     private static final int CHALLENGE_REFUSALS_PER_MINUTE = 60;
     private static final int RATE_LIMITED_PER_MINUTE = 1;
     private final ServerConfig config;
+    private final OpenedStore store;
     private final Database database;
     private final Products products;
     private final Orders orders;
@@ -71,10 +78,10 @@ public final class Imprint implements AutoCloseable {
     private final Reports reports;
     private final AdminService admin;
 
-    private Imprint(ServerConfig config, AlertConfig alertConfig, Database database)
-            throws IOException, GeneralSecurityException {
+    private Imprint(ServerConfig config, AlertConfig alertConfig, OpenedStore store) {
         this.config = config;
-        this.database = database;
+        this.store = store;
+        this.database = store.database();
         this.alerts = alertConfig.enabled()
                 ? new WebhookAlerts(database, new AlertOutbox(), alertConfig, java.time.Clock.systemUTC()) : null;
         EventRepository eventRepository = alerts == null ? new JdbcEventRepository()
@@ -82,12 +89,12 @@ public final class Imprint implements AutoCloseable {
                         alerts::wake);
         JdbcUnitRepository units = new JdbcUnitRepository();
         JdbcOrderRepository orderRepository = new JdbcOrderRepository();
-        ProductCaStore cas = new ProductCaStore(config.dataDir());
-        FileKeyEscrow escrow = FileKeyEscrow.open(config.dataDir());
+        ProductCaStore cas = store.keys().productCas();
+        FileKeyEscrow escrow = store.keys().escrow();
         JdbcPolicyRepository policyRepository = new JdbcPolicyRepository();
         ReprovisionRepository reprovisionRepository = new ReprovisionRepository();
         this.products = new Products(database, new JdbcProductRepository(), cas, policyRepository);
-        this.auditKey = loadAuditKey(config);
+        this.auditKey = store.keys().auditKey();
         this.audit = new AuditTrail(database, auditKey, config.clock(), AuditTrail.DEFAULT_CHECKPOINT_INTERVAL);
         this.events = new EventLog(database, eventRepository, units, audit, config.clock());
         this.orders = new Orders(database, orderRepository, products,
@@ -114,25 +121,47 @@ public final class Imprint implements AutoCloseable {
         }
     }
 
-    /** Opens the database (migrating it) and wires the services. */
+    /**
+     * Opens the existing store of {@code config} (migrating its schema) and wires the services. Creates
+     * nothing: no store there, a damaged database or keys that are missing or belong to another store
+     * are a {@link StoreStartException} with one line naming the file.
+     */
     public static Imprint open(ServerConfig config) {
-        return open(config, AlertConfig.NONE);
+        return open(config, AlertConfig.NONE, OpenMode.EXISTING);
     }
 
-    /** Opens the database and wires the services, delivering refusal alerts as {@code alerts} says. */
+    /** {@link #open(ServerConfig)}, delivering refusal alerts as {@code alerts} says. */
     public static Imprint open(ServerConfig config, AlertConfig alerts) {
-        Database db = config.databaseUrl() == null ? Database.sqlite(config.dataDir())
-                : Database.open(config.databaseUrl(), POSTGRES_POOL);
+        return open(config, alerts, OpenMode.EXISTING);
+    }
+
+    /** Opens the store of {@code config}, creating it (database and keys) when there is none: the server and the demo. */
+    public static Imprint openOrCreate(ServerConfig config) {
+        return open(config, AlertConfig.NONE, OpenMode.CREATE_IF_ABSENT);
+    }
+
+    /** {@link #openOrCreate(ServerConfig)}, delivering refusal alerts as {@code alerts} says. */
+    public static Imprint openOrCreate(ServerConfig config, AlertConfig alerts) {
+        return open(config, alerts, OpenMode.CREATE_IF_ABSENT);
+    }
+
+    /** Creates a new store (database and keys); an existing one is refused. */
+    public static Imprint create(ServerConfig config) {
+        return open(config, AlertConfig.NONE, OpenMode.CREATE_NEW);
+    }
+
+    private static Imprint open(ServerConfig config, AlertConfig alerts, OpenMode mode) {
+        OpenedStore store = StoreOpener.open(config, mode);
         try {
-            return new Imprint(config, alerts, db);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            db.close();
-            if (e instanceof GeneralSecurityException gse) {
-                throw new IllegalStateException("cannot load or create the audit key", gse);
-            }
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            return new Imprint(config, alerts, store);
+        } catch (RuntimeException e) {
+            store.database().close();
+            throw e;
         }
     }
+
+    /** What opening found and made: store id, location, files created, warnings for the operator. */
+    public OpenedStore store() { return store; }
 
     public ServerConfig config() { return config; }
 
@@ -166,28 +195,25 @@ public final class Imprint implements AutoCloseable {
     /** The audit signing key (reconciliations are signed with it). */
     public AuditKey auditKey() { return auditKey; }
 
-    private static AuditKey loadAuditKey(ServerConfig config) {
-        try {
-            return AuditKey.loadOrCreate(config.dataDir());
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load or create the audit key", e);
-        }
-    }
-
     /** The store, for tools and tests that inspect it directly. */
     public Database database() { return database; }
 
     /** Starts the HTTPS device listener with the configured or generated TLS certificate. */
     public DeviceListener startDeviceListener() {
-        ServerCertificate certificate;
+        return DeviceListener.start(config.host(), config.port(), serverCertificate(), challenges, attestations, receipts);
+    }
+
+    private ServerCertificate serverCertificate() {
         try {
-            certificate = config.tlsCertificate() != null
+            return config.tlsCertificate() != null
                     ? ServerCertificate.fromPem(config.tlsCertificate(), config.tlsKey())
                     : ServerCertificate.loadOrCreate(config.dataDir().resolve("tls"), config.tlsNames());
+        } catch (KeyFileException e) {
+            throw new StoreStartException(e.getMessage(), e);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load or create the TLS certificate", e);
+            throw new StoreStartException("cannot load or create the TLS certificate in " + config.dataDir().resolve("tls")
+                    + ": " + e.getMessage(), e);
         }
-        return DeviceListener.start(config.host(), config.port(), certificate, challenges, attestations, receipts);
     }
 
     /** Production reports per order, CM, product and time range. */
@@ -196,17 +222,12 @@ public final class Imprint implements AutoCloseable {
     /** The admin operations with their role checks and audit. */
     public AdminService admin() { return admin; }
 
-    /** Starts the mTLS admin listener (same server certificate as the device listener; operator CA created on first use). */
+    /** Starts the mTLS admin listener (same server certificate as the device listener), trusting the store's operator CA. */
     public AdminListener startAdminListener(AdminConfig admin) {
-        try {
-            ServerCertificate certificate = config.tlsCertificate() != null
-                    ? ServerCertificate.fromPem(config.tlsCertificate(), config.tlsKey())
-                    : ServerCertificate.loadOrCreate(config.dataDir().resolve("tls"), config.tlsNames());
-            return AdminListener.start(admin.host(), admin.port(), certificate, OperatorCa.loadOrCreate(config.dataDir()),
-                    this.admin);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load the TLS certificate or the operator CA", e);
-        }
+        OperatorCa operatorCa = store.keys().operatorCa().orElseThrow(() -> new StoreStartException(
+                OperatorCa.certificateFile(config.dataDir()) + ": no such file (the operator CA certificate, which the "
+                        + "admin listener trusts); start 'imprint server' once to create it"));
+        return AdminListener.start(admin.host(), admin.port(), serverCertificate(), operatorCa, this.admin);
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class BundleBench implements Callable<Integer> {
         EmulatedCaamChip chip = EmulatedCaamChip.builder("MIMX8MM6", srk, seed).build();
         String last = String.format("SN%06d", units);
         Table t = new Table("step", "units", "seconds", "per second");
-        try (Imprint imprint = Imprint.open(ServerConfig.defaults(dir.resolve("data")));
+        try (Imprint imprint = Imprint.openOrCreate(ServerConfig.defaults(dir.resolve("data")));
              SoftwareKeyStore keys = new SoftwareKeyStore(dir.resolve("keys"))) {
             imprint.products().enroll(new ProductEnrollment("bench", "MIMX8MM6", HexFormat.of().formatHex(srk),
                     chip.publicKey().hex(), null));

@@ -71,7 +71,7 @@ public final class ProvisionBench implements Callable<Integer> {
         String product = "bench-" + run;
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = ServerConfig.defaults(dir).withPort(0).withDatabaseUrl(databaseUrl);
-        try (Imprint imprint = Imprint.open(config); DeviceListener listener = imprint.startDeviceListener()) {
+        try (Imprint imprint = Imprint.openOrCreate(config); DeviceListener listener = imprint.startDeviceListener()) {
             URI uri = URI.create("https://127.0.0.1:" + listener.port());
             ProductFamily family = ProductFamily.random();
             imprint.products().enroll(family.enrollment(product, family.genuineChip()));

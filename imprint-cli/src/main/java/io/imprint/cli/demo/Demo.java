@@ -59,7 +59,7 @@ public final class Demo {
     /** Returns 0 when every unit was provisioned and every attack refused with its expected code. */
     public int run() throws Exception {
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0);
-        try (Imprint imprint = Imprint.open(config); DeviceListener listener = imprint.startDeviceListener()) {
+        try (Imprint imprint = Imprint.openOrCreate(config); DeviceListener listener = imprint.startDeviceListener()) {
             URI uri = URI.create("https://127.0.0.1:" + listener.port());
             say("Imprint demo (devices are EMULATED i.MX chips: software emulation of the CAAM, not silicon)");
             say("  server   %s  TLS 1.3, certificate SHA-256 %s", uri, listener.fingerprint());

@@ -21,7 +21,7 @@ class AuditCommandTest {
     @BeforeEach
     void setUp() {
         data = dir.resolve("data");
-        try (Imprint imprint = Imprint.open(ServerConfig.defaults(data))) {
+        try (Imprint imprint = Imprint.openOrCreate(ServerConfig.defaults(data))) {
             for (int i = 1; i <= 4; i++) {
                 imprint.events().record(i % 2 == 0 ? "issued" : "serial-not-authorized",
                         new Attempt().product("gateway-x").serial("SN00000" + i), null);
@@ -83,7 +83,7 @@ class AuditCommandTest {
         Path file = dir.resolve("audit.jsonl");
         AuditCliRun.of("audit", "export", "--data-dir", data.toString(), "--out", file.toString());
         Path other = dir.resolve("other");
-        Imprint.open(ServerConfig.defaults(other)).close();
+        Imprint.openOrCreate(ServerConfig.defaults(other)).close();
         AuditCliRun verify = AuditCliRun.of("audit", "verify", "--file", file.toString(),
                 "--key", other.resolve("keys/audit.pub.pem").toString());
         assertThat(verify.exitCode()).isEqualTo(3);

@@ -41,6 +41,7 @@ class BundleCliTest {
                 "--srk-hash", SRK, "--fuse-seed", SEED, "--chip-id", "0102030405060709");
         String pubk = cli("device", "chip-pubk", "--dir", dir.resolve("chipA").toString()).out().lines().skip(1)
                 .findFirst().orElseThrow();
+        cli("init", "--data-dir", data);
         cli("product", "enroll", "--data-dir", data, "--name", "widget", "--part-number", "MIMX8MM6",
                 "--srk-hash", SRK, "--mp-key", pubk);
         cli("order", "create", "--data-dir", data, "--name", "lot-1", "--product", "widget", "--cm", "Acme EMS",

@@ -59,7 +59,7 @@ class ChaosTest {
         long seed = Long.getLong("imprint.chaos.seed", new Random().nextLong());
         Random random = new Random(seed);
         ProductFamily family = ProductFamily.random();
-        try (Imprint setup = Imprint.open(ServerConfig.defaults(data).withDatabaseUrl(databaseUrl))) {
+        try (Imprint setup = Imprint.openOrCreate(ServerConfig.defaults(data).withDatabaseUrl(databaseUrl))) {
             setup.products().enroll(family.enrollment(PRODUCT, family.genuineChip()));
             setup.orders().create(new OrderRequest(ORDER, PRODUCT, "acme-ems", plan.devices(),
                     "SN000001..SN" + String.format("%06d", plan.devices())));

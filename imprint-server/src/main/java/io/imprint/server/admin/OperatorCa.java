@@ -1,6 +1,7 @@
 package io.imprint.server.admin;
 
 import io.imprint.protocol.crypto.Providers;
+import io.imprint.server.files.KeyFileException;
 import io.imprint.server.issuance.PemFiles;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -10,12 +11,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -31,10 +34,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The operator CA in {@code <dataDir>/admin/ca} ({@code ca.crt}, {@code ca.key} mode 600), EC P-256,
- * generated on first use. It signs operator client certificates; the admin listener trusts it alone.
+ * generated when the store is created. It signs operator client certificates; the admin listener trusts it alone.
  */
 public final class OperatorCa {
     private static final Duration CA_VALIDITY = Duration.ofDays(365L * 10);
+    private static final String CERTIFICATE = "the operator CA certificate, which the admin listener trusts";
+    private static final String KEY = "the operator CA key, which issues operator certificates";
     private final X509Certificate certificate;
     private final PrivateKey key;
 
@@ -43,27 +48,63 @@ public final class OperatorCa {
         this.key = key;
     }
 
-    /** The CA of {@code dataDir}, created when absent. */
+    /** The CA of {@code dataDir}, created when neither its certificate nor its key is there. */
     public static OperatorCa loadOrCreate(Path dataDir) throws IOException, GeneralSecurityException {
-        Path dir = dataDir.resolve("admin").resolve("ca");
-        Path cert = dir.resolve("ca.crt");
-        Path keyFile = dir.resolve("ca.key");
-        if (!Files.exists(cert)) {
-            KeyPair pair = newKeyPair();
-            X500Name subject = new X500Name("CN=Imprint operator CA");
-            Instant now = Instant.now();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(),
-                    Date.from(now.minusSeconds(60)), Date.from(now.plus(CA_VALIDITY)), subject, pair.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
-            PemFiles.writePrivate(keyFile, PemFiles.privateKeyPem(pair.getPrivate()));
-            PemFiles.writePublic(cert, PemFiles.pem(sign(b, pair.getPrivate())));
-        }
+        boolean absent = !Files.exists(certificateFile(dataDir)) && !Files.exists(keyFile(dataDir));
+        return absent ? create(dataDir) : load(dataDir);
+    }
+
+    /**
+     * The CA of {@code dataDir}: {@code admin/ca/ca.crt} must be there; {@code ca.key} may be kept on
+     * another machine. A missing, empty or malformed file is a {@link KeyFileException} naming it.
+     */
+    public static OperatorCa load(Path dataDir) throws KeyFileException {
+        X509Certificate certificate = PemFiles.readCertificate(certificateFile(dataDir), CERTIFICATE);
+        Path keyFile = keyFile(dataDir);
         // The key may be kept off the server: checking clients needs only ca.crt.
-        PrivateKey caKey = Files.exists(keyFile) ? PemFiles.privateKey(Files.readString(keyFile)) : null;
-        return new OperatorCa(PemFiles.certificate(Files.readString(cert)), caKey);
+        PrivateKey caKey = Files.exists(keyFile) ? PemFiles.readPrivateKey(keyFile, KEY) : null;
+        return new OperatorCa(certificate, caKey);
+    }
+
+    /** Generates a new CA into {@code dataDir/admin/ca} (key 600; both written atomically); refuses to overwrite. */
+    public static OperatorCa create(Path dataDir) throws IOException, GeneralSecurityException {
+        KeyPair pair = newKeyPair();
+        X500Name subject = new X500Name("CN=Imprint operator CA");
+        Instant now = Instant.now();
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(),
+                Date.from(now.minusSeconds(60)), Date.from(now.plus(CA_VALIDITY)), subject, pair.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false,
+                        new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
+        X509Certificate certificate = sign(b, pair.getPrivate());
+        PemFiles.writePrivate(keyFile(dataDir), PemFiles.privateKeyPem(pair.getPrivate()));
+        PemFiles.writePublic(certificateFile(dataDir), PemFiles.pem(certificate));
+        return new OperatorCa(certificate, pair.getPrivate());
+    }
+
+    /** {@code admin/ca/ca.crt} of {@code dataDir}. */
+    public static Path certificateFile(Path dataDir) {
+        return dataDir.resolve("admin").resolve("ca").resolve("ca.crt");
+    }
+
+    /** {@code admin/ca/ca.key} of {@code dataDir}. */
+    public static Path keyFile(Path dataDir) {
+        return dataDir.resolve("admin").resolve("ca").resolve("ca.key");
+    }
+
+    /** SHA-256 of the DER certificate, lowercase hex. */
+    public String fingerprint() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    /** Whether the CA key is on this machine (operator certificates can be issued here). */
+    public boolean canIssue() {
+        return key != null;
     }
 
     /** Issues a client certificate for {@code operator}, valid for {@code validity}, to a fresh key. */

@@ -1,11 +1,11 @@
 package io.imprint.server.admin;
 
+import io.imprint.server.files.AtomicFiles;
 import io.imprint.server.issuance.PemFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -60,7 +60,7 @@ public final class OperatorCredential {
 
     /**
      * Writes {@code <prefix>.crt}, {@code <prefix>.key} (600), {@code <prefix>.p12} (600, protected by
-     * {@code p12Password}) and {@code operator-ca.crt} beside them; refuses to overwrite.
+     * {@code p12Password}) and {@code operator-ca.crt} beside them, each atomically; refuses to overwrite.
      */
     public void write(Path prefix, char[] p12Password) throws IOException, GeneralSecurityException {
         Path crt = Path.of(prefix + ".crt");
@@ -73,10 +73,9 @@ public final class OperatorCredential {
         }
         PemFiles.writePrivate(keyFile, PemFiles.privateKeyPem(key));
         PemFiles.writePublic(crt, PemFiles.pem(certificate));
-        Files.createFile(p12, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (OutputStream out = Files.newOutputStream(p12)) {
-            keyStore(p12Password).store(out, p12Password);
-        }
+        ByteArrayOutputStream pkcs12 = new ByteArrayOutputStream();
+        keyStore(p12Password).store(pkcs12, p12Password);
+        AtomicFiles.createNew(p12, pkcs12.toByteArray(), AtomicFiles.Access.OWNER_ONLY);
         Path caFile = crt.toAbsolutePath().resolveSibling("operator-ca.crt");
         if (ca != null && !Files.exists(caFile)) {
             PemFiles.writePublic(caFile, PemFiles.pem(ca));

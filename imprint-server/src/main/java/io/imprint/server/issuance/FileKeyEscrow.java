@@ -4,52 +4,95 @@ import io.imprint.protocol.codec.CanonicalWriter;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.envelope.SecretItems;
 import io.imprint.protocol.envelope.SecretItemsCodec;
+import io.imprint.server.files.AtomicFiles;
+import io.imprint.server.files.KeyFileException;
+import io.imprint.server.files.KeyFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@link Escrow} with AES-256-GCM under a software KEK in {@code <dataDir>/keys/escrow.key} (600),
- * generated on first start. Sealed form: 12-byte IV || ciphertext+tag; AAD binds product and chip.
+ * generated when the store is created and never again: units escrowed under it cannot be re-delivered
+ * without it. Sealed form: 12-byte IV || ciphertext+tag; AAD binds product and chip.
  */
 public final class FileKeyEscrow implements Escrow {
     private static final String CONTEXT = "IMPRINT/ESCROW/v1";
     private static final int IV_BYTES = 12;
+    private static final String WHAT = "the escrow key, which encrypts the issued secrets";
+    private static final String FINGERPRINT_LABEL = "IMPRINT/ESCROW-KEY-FINGERPRINT/v1";
     private final SecretKey kek;
 
     private FileKeyEscrow(SecretKey kek) {
         this.kek = kek;
     }
 
-    /** Loads the KEK from {@code <dataDir>/keys/escrow.key}, creating it on first use. */
-    public static FileKeyEscrow open(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("keys").resolve("escrow.key");
-        if (!Files.exists(file)) {
-            byte[] fresh = Providers.randomBytes(32);
-            try {
-                PemFiles.writePrivate(file, HexFormat.of().formatHex(fresh) + "\n");
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another process created it first: use theirs
-            } finally {
-                Arrays.fill(fresh, (byte) 0);
-            }
-        }
-        byte[] raw = HexFormat.of().parseHex(Files.readString(file).strip());
-        if (raw.length != 32) {
-            throw new IOException("escrow key in " + file + " must be 32 bytes of hex");
-        }
+    /** The escrow key file of {@code dataDir}: {@code keys/escrow.key}. */
+    public static Path file(Path dataDir) {
+        return dataDir.resolve("keys").resolve("escrow.key");
+    }
+
+    /**
+     * Loads the KEK from {@code <dataDir>/keys/escrow.key}; a missing, empty or malformed file is a
+     * {@link KeyFileException} naming it. Never creates a key.
+     */
+    public static FileKeyEscrow load(Path dataDir) throws KeyFileException {
+        Path file = file(dataDir);
+        byte[] text = KeyFiles.read(file, WHAT);
         try {
-            return new FileKeyEscrow(new SecretKeySpec(raw, "AES"));
+            String hex = new String(text, StandardCharsets.US_ASCII).strip();
+            if (hex.length() != 64 || !hex.chars().allMatch(FileKeyEscrow::isHexDigit)) {
+                throw KeyFiles.invalid(file, "not an escrow key: expected 64 hex digits, found " + hex.length()
+                        + " characters", WHAT);
+            }
+            byte[] raw = HexFormat.of().parseHex(hex);
+            try {
+                return new FileKeyEscrow(new SecretKeySpec(raw, "AES"));
+            } finally {
+                Arrays.fill(raw, (byte) 0);
+            }
         } finally {
-            Arrays.fill(raw, (byte) 0);
+            Arrays.fill(text, (byte) 0);
         }
+    }
+
+    /** Generates a fresh KEK into {@code <dataDir>/keys/escrow.key} (600, atomically); refuses to overwrite one. */
+    public static FileKeyEscrow create(Path dataDir) throws IOException {
+        byte[] fresh = Providers.randomBytes(32);
+        byte[] text = (HexFormat.of().formatHex(fresh) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try {
+            AtomicFiles.createNew(file(dataDir), text, AtomicFiles.Access.OWNER_ONLY);
+            return new FileKeyEscrow(new SecretKeySpec(fresh, "AES"));
+        } finally {
+            Arrays.fill(fresh, (byte) 0);
+            Arrays.fill(text, (byte) 0);
+        }
+    }
+
+    /**
+     * A fingerprint of the KEK that reveals nothing about it (HMAC-SHA256 of a fixed label under the
+     * key, lowercase hex): the store records it to recognise its own key.
+     */
+    public String fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(kek);
+            return HexFormat.of().formatHex(mac.doFinal(FINGERPRINT_LABEL.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    private static boolean isHexDigit(int ch) {
+        return ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F';
     }
 
     @Override

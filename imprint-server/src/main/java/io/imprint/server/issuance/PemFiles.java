@@ -1,15 +1,14 @@
 package io.imprint.server.issuance;
 
+import io.imprint.server.files.AtomicFiles;
+import io.imprint.server.files.KeyFileException;
+import io.imprint.server.files.KeyFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
@@ -43,24 +42,34 @@ public final class PemFiles {
                 + "\n-----END PRIVATE KEY-----\n";
     }
 
-    /** Writes a file readable by its owner only; refuses to overwrite. */
+    /** Writes a file readable by its owner only, atomically (see {@link AtomicFiles}); refuses to overwrite. */
     public static void writePrivate(Path file, String text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+        AtomicFiles.createNew(file, text.getBytes(StandardCharsets.US_ASCII), AtomicFiles.Access.OWNER_ONLY);
     }
 
-    /** Writes a public file (certificates); refuses to overwrite. */
+    /** Writes a public file (certificates), atomically; refuses to overwrite. */
     public static void writePublic(Path file, String text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        if (Files.exists(file)) {
-            throw new FileAlreadyExistsException(file.toString());
+        AtomicFiles.createNew(file, text.getBytes(StandardCharsets.US_ASCII), AtomicFiles.Access.PUBLIC);
+    }
+
+    /** The certificate in PEM {@code file}; a missing, empty or unparsable file is named with {@code what} it is. */
+    public static X509Certificate readCertificate(Path file, String what) throws KeyFileException {
+        String pem = KeyFiles.readText(file, what);
+        try {
+            return certificate(pem);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw KeyFiles.invalid(file, "not a PEM certificate (truncated?)", what);
         }
-        Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+    }
+
+    /** The private key in PEM {@code file}; a missing, empty or unparsable file is named with {@code what} it is. */
+    public static PrivateKey readPrivateKey(Path file, String what) throws KeyFileException {
+        String pem = KeyFiles.readText(file, what);
+        try {
+            return privateKey(pem);
+        } catch (IOException | RuntimeException e) {
+            throw KeyFiles.invalid(file, "not a PEM private key (truncated?)", what);
+        }
     }
 
     public static X509Certificate certificate(String pem) throws GeneralSecurityException {

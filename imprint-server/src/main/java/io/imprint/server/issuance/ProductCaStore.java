@@ -1,13 +1,17 @@
 package io.imprint.server.issuance;
 
 import io.imprint.protocol.crypto.Providers;
+import io.imprint.server.files.AtomicFiles;
+import io.imprint.server.files.KeyFileException;
+import io.imprint.server.files.KeyFiles;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -66,29 +70,68 @@ public final class ProductCaStore {
         }
     }
 
-    /** Writes {@code ca} to disk (key 600), replacing leftovers of an enrollment that never committed. */
+    /** Writes {@code ca} to disk (key 600, each file atomically), replacing leftovers of an enrollment that never committed. */
     public void save(ProductCa ca) throws IOException {
-        Path dir = root.resolve(ca.product());
-        Files.deleteIfExists(dir.resolve("ca.key.pem"));
-        Files.deleteIfExists(dir.resolve("ca.cert.pem"));
-        PemFiles.writePrivate(dir.resolve("ca.key.pem"), PemFiles.privateKeyPem(ca.key()));
-        PemFiles.writePublic(dir.resolve("ca.cert.pem"), ca.certificatePem());
+        AtomicFiles.replace(keyFile(ca.product()), PemFiles.privateKeyPem(ca.key()).getBytes(StandardCharsets.US_ASCII),
+                AtomicFiles.Access.OWNER_ONLY);
+        AtomicFiles.replace(certificateFile(ca.product()), ca.certificatePem().getBytes(StandardCharsets.US_ASCII),
+                AtomicFiles.Access.PUBLIC);
         cache.put(ca.product(), ca);
     }
 
     /** The CA of an enrolled product, loaded from disk on first use. */
     public ProductCa get(String product) {
-        return cache.computeIfAbsent(product, this::load);
+        return cache.computeIfAbsent(product, p -> {
+            try {
+                return read(p);
+            } catch (KeyFileException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
-    private ProductCa load(String product) {
-        Path dir = root.resolve(product);
+    /**
+     * Loads (and caches) the CA of an enrolled product, checking its files: a missing, empty or
+     * malformed file, or a key that does not belong to the certificate, is a {@link KeyFileException} naming it.
+     */
+    public ProductCa load(String product) throws KeyFileException {
+        ProductCa ca = read(product);
+        cache.put(product, ca);
+        return ca;
+    }
+
+    /** {@code ca/<product>/ca.key.pem}. */
+    public Path keyFile(String product) {
+        return root.resolve(product).resolve("ca.key.pem");
+    }
+
+    /** {@code ca/<product>/ca.cert.pem}. */
+    public Path certificateFile(String product) {
+        return root.resolve(product).resolve("ca.cert.pem");
+    }
+
+    private ProductCa read(String product) throws KeyFileException {
+        String what = "the CA of product " + product;
+        X509Certificate certificate = PemFiles.readCertificate(certificateFile(product), what);
+        java.security.PrivateKey key = PemFiles.readPrivateKey(keyFile(product), what);
+        if (!matches(key, certificate)) {
+            throw KeyFiles.invalid(keyFile(product), "does not belong to " + certificateFile(product).getFileName(), what);
+        }
+        return new ProductCa(product, key, certificate);
+    }
+
+    private static boolean matches(java.security.PrivateKey key, X509Certificate certificate) {
         try {
-            return new ProductCa(product,
-                    PemFiles.privateKey(Files.readString(dir.resolve("ca.key.pem"))),
-                    PemFiles.certificate(Files.readString(dir.resolve("ca.cert.pem"))));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load the CA of product " + product + " from " + dir, e);
+            byte[] probe = "IMPRINT/PRODUCT-CA-PAIR-CHECK/v1".getBytes(StandardCharsets.US_ASCII);
+            Signature s = Signature.getInstance("SHA256withECDSA");
+            s.initSign(key, Providers.random());
+            s.update(probe);
+            byte[] signature = s.sign();
+            s.initVerify(certificate.getPublicKey());
+            s.update(probe);
+            return s.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 }

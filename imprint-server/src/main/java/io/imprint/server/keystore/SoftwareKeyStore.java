@@ -6,14 +6,15 @@ import io.imprint.protocol.bundle.RawMpKeyHmac;
 import io.imprint.protocol.bundle.ReceiptKeyAgreement;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.mp.MpPublicKey;
+import io.imprint.server.files.AtomicFiles;
+import io.imprint.server.files.KeyFileException;
+import io.imprint.server.files.KeyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -26,7 +27,7 @@ import java.util.Arrays;
 
 /**
  * Software keys in a directory ({@code file:/path/to/dir}), for development and OEMs without an
- * HSM. Files are created owner-read/write only: {@code <label>.mpkey} (hex X||Y),
+ * HSM. Files are written atomically and created owner-read/write only: {@code <label>.mpkey} (hex X||Y),
  * {@code <label>.sign.p8} (PKCS#8 DER) and {@code <label>.sign.pub} (SubjectPublicKeyInfo DER), and the
  * receipt key as {@code <label>.receipt.p8} / {@code <label>.receipt.pub}.
  * Anyone who can read the directory can derive every bundle key: prefer {@link Pkcs11KeyStore}.
@@ -110,8 +111,7 @@ public final class SoftwareKeyStore implements KeyStoreBackend {
 
     private static void write(Path file, byte[] value) throws KeyStoreException {
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(file, value, StandardOpenOption.TRUNCATE_EXISTING);
+            AtomicFiles.createNew(file, value, AtomicFiles.Access.OWNER_ONLY);
         } catch (FileAlreadyExistsException e) {
             throw new KeyStoreException("a key file already exists: " + file);
         } catch (IOException e) {
@@ -121,14 +121,9 @@ public final class SoftwareKeyStore implements KeyStoreBackend {
 
     private static byte[] read(Path file) throws KeyStoreException {
         try {
-            if (Files.size(file) > 16 * 1024) {
-                throw new KeyStoreException("key file too large: " + file);
-            }
-            return Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new KeyStoreException("no key file " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return KeyFiles.read(file, "a key of the software key store");
+        } catch (KeyFileException e) {
+            throw new KeyStoreException(e.getMessage());
         }
     }
 

@@ -42,6 +42,16 @@ public final class Database implements AutoCloseable {
         return new Database(vendor, pool);
     }
 
+    /**
+     * Runs {@code work} on one short-lived connection to {@code jdbcUrl}, without migrating: for the
+     * checks made before a store is opened. Its {@link SQLException}s reach the caller unchanged.
+     */
+    public static <T> T probe(String jdbcUrl, SqlWork<T> work) throws SQLException {
+        try (Connection c = connect(Vendor.of(jdbcUrl), jdbcUrl)) {
+            return work.run(c);
+        }
+    }
+
     private static Connection connect(Vendor vendor, String url) throws SQLException {
         if (vendor == Vendor.SQLITE) {
             SQLiteConfig config = new SQLiteConfig();

@@ -53,24 +53,26 @@ public final class ServerCertificate {
 
     /**
      * The certificate in {@code dir} ({@code server.cert.pem}, {@code server.key.pem}), generated
-     * self-signed EC P-256 on first use with SAN DNS localhost, IP 127.0.0.1 and {@code names}.
+     * self-signed EC P-256 (written atomically, key 600) when neither file is there, with SAN DNS
+     * localhost, IP 127.0.0.1 and {@code names}. One file without the other is an error naming it.
      */
     public static ServerCertificate loadOrCreate(Path dir, List<String> names) throws IOException,
             GeneralSecurityException {
         Path cert = dir.resolve("server.cert.pem");
         Path key = dir.resolve("server.key.pem");
-        if (!Files.exists(cert)) {
+        if (!Files.exists(cert) && !Files.exists(key)) {
             ServerCertificate fresh = generate(names);
             PemFiles.writePrivate(key, PemFiles.privateKeyPem(fresh.key));
             PemFiles.writePublic(cert, fresh.certificatePem());
         }
-        return fromPem(cert, key);
+        return new ServerCertificate(PemFiles.readCertificate(cert, "the server's TLS certificate"),
+                PemFiles.readPrivateKey(key, "the server's TLS key"));
     }
 
-    /** An existing PEM certificate and private key. */
+    /** An existing PEM certificate and private key ({@code --tls-cert}, {@code --tls-key}). */
     public static ServerCertificate fromPem(Path certificate, Path key) throws IOException, GeneralSecurityException {
-        return new ServerCertificate(PemFiles.certificate(Files.readString(certificate)),
-                PemFiles.privateKey(Files.readString(key)));
+        return new ServerCertificate(PemFiles.readCertificate(certificate, "the TLS certificate, --tls-cert"),
+                PemFiles.readPrivateKey(key, "the TLS key, --tls-key"));
     }
 
     static ServerCertificate generate(List<String> names) throws GeneralSecurityException, IOException {

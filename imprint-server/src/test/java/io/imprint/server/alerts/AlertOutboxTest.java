@@ -15,7 +15,7 @@ class AlertOutboxTest {
 
     @Test
     void claim_twoSenders_onlyOneWinsUntilTheLeaseEnds() {
-        Imprint.open(ServerConfig.defaults(dir)).close(); // migrate
+        Imprint.openOrCreate(ServerConfig.defaults(dir)).close(); // migrate
         try (Database db = Database.sqlite(dir)) {
             AlertOutbox outbox = new AlertOutbox();
             Alert alert = new Alert("clone", "serial-in-use", "gateway-x", "o1", "0102030405060708", "SN000001",

@@ -42,7 +42,7 @@ class WebhookAlertsTest {
         HttpsServer receiver = receiver(cert);
         try {
             URI hook = URI.create("https://127.0.0.1:" + receiver.getAddress().getPort() + "/alerts");
-            try (Imprint imprint = Imprint.open(ServerConfig.defaults(dir.resolve("data")).withPort(0),
+            try (Imprint imprint = Imprint.openOrCreate(ServerConfig.defaults(dir.resolve("data")).withPort(0),
                     AlertConfig.webhook(hook, null, cert.fingerprint()).withRetries(5, Duration.ofMillis(50),
                             Duration.ofMillis(200)))) {
                 Line line = line(imprint);
@@ -73,7 +73,7 @@ class WebhookAlertsTest {
             closedPort = s.getLocalPort();
         }
         URI hook = URI.create("https://127.0.0.1:" + closedPort + "/alerts");
-        try (Imprint imprint = Imprint.open(ServerConfig.defaults(dir.resolve("data")).withPort(0),
+        try (Imprint imprint = Imprint.openOrCreate(ServerConfig.defaults(dir.resolve("data")).withPort(0),
                 AlertConfig.webhook(hook, null, "00".repeat(32)).withRetries(3, Duration.ofSeconds(30),
                         Duration.ofSeconds(60)))) {
             Line line = line(imprint);

@@ -52,7 +52,7 @@ class ReceiptsVectorTest {
 
     @BeforeEach
     void issueTheVectorUnit() throws Exception {
-        imprint = Imprint.open(ServerConfig.defaults(dir));
+        imprint = Imprint.openOrCreate(ServerConfig.defaults(dir));
         // Enrolled the way an operator pastes U-Boot 'mfgprot pubk' output.
         String ubootPubk = "=> mfgprot pubk\nPublic key:\n" + HEX.withUpperCase().formatHex(V.hex("mpPublicKey")) + "\n=> ";
         imprint.products().enroll(new ProductEnrollment("gateway-x", "MIMX8MM6DVTLZAA",
@@ -62,7 +62,7 @@ class ReceiptsVectorTest {
         SecretItems.Builder secrets = SecretItems.builder();
         V.withPrefix("secret.").forEach((name, hex) -> secrets.add(name, HEX.parseHex(hex)));
         String chip = V.text("chipId").toUpperCase();
-        String escrow = Base64.getEncoder().encodeToString(FileKeyEscrow.open(dir).seal("gateway-x", chip,
+        String escrow = Base64.getEncoder().encodeToString(FileKeyEscrow.load(dir).seal("gateway-x", chip,
                 secrets.build()));
         UnitRow unit = new UnitRow(chip, "gateway-x", V.text("serial"), order.id(), UnitRow.ISSUED,
                 V.text("sessionId"), escrow, pem(V.hex("certificate.1")) + pem(V.hex("certificate.2")), Instant.now(),

@@ -24,7 +24,7 @@ class ProductsEnrollTest {
 
     @Test
     void enroll_nameDifferingOnlyInCase_conflictAndFirstProductUntouched() throws Exception {
-        try (Imprint imprint = Imprint.open(ServerConfig.defaults(dir))) {
+        try (Imprint imprint = Imprint.openOrCreate(ServerConfig.defaults(dir))) {
             Product first = imprint.products().enroll(enrollment("Gateway-X"));
             assertThatThrownBy(() -> imprint.products().enroll(enrollment("gateway-x")))
                     .isInstanceOfSatisfying(ImprintException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.CONFLICT));
@@ -35,7 +35,7 @@ class ProductsEnrollTest {
 
     @Test
     void enroll_badMpKey_malformedAndNothingStored() {
-        try (Imprint imprint = Imprint.open(ServerConfig.defaults(dir))) {
+        try (Imprint imprint = Imprint.openOrCreate(ServerConfig.defaults(dir))) {
             assertThatThrownBy(() -> imprint.products().enroll(new ProductEnrollment("p1", "MIMX8MM6",
                     "00".repeat(32), "Public key:\nZZZZ", null, TestServer.POLICY)))
                     .isInstanceOfSatisfying(ImprintException.class,

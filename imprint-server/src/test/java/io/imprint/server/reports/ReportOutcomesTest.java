@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportOutcomesTest {
     @Test
     void report_adminEventsAndReprovisioning_notCountedAsRefusals(@TempDir Path dir) {
-        try (Imprint imprint = Imprint.open(ServerConfig.defaults(dir))) {
+        try (Imprint imprint = Imprint.openOrCreate(ServerConfig.defaults(dir))) {
             for (String outcome : new String[] {"order-opened", "order-suspended", "policy-changed",
                     "reprovision-authorized", "reprovisioned", "issued", "serial-in-use"}) {
                 imprint.events().record(outcome, new Attempt().product("gateway-x").serial("SN000001"), null);

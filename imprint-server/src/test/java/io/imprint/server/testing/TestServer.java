@@ -54,7 +54,7 @@ public final class TestServer implements AutoCloseable {
 
     /** With any configuration (port 0 recommended); {@code schema} is dropped on close when given. */
     public static TestServer start(ServerConfig config, TestDatabases.PostgresSchema schema) throws Exception {
-        Imprint imprint = Imprint.open(config);
+        Imprint imprint = Imprint.openOrCreate(config);
         KeyPair mpKey = TestDevice.newMpKey();
         imprint.products().enroll(new ProductEnrollment(PRODUCT, "MIMX8MM6DVTLZAA",
                 HexFormat.of().formatHex(TestDevice.SRK_HASH), TestDevice.publicKeyHex(mpKey), null, POLICY));
