@@ -89,7 +89,8 @@ public final class Imprint implements AutoCloseable {
         this.orders = new Orders(database, orderRepository, products,
                 new Reconciliations(database, new ReconciliationRepository(), auditKey), events, config.clock());
         this.policies = new Policies(database, policyRepository, events, config.clock());
-        this.reprovisioning = new Reprovisioning(database, reprovisionRepository, products, events, config.clock());
+        this.reprovisioning = new Reprovisioning(database, reprovisionRepository, units, products, events,
+                config.clock());
         this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
                 config.maxOutstandingChallenges(), config.clock());
         UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, reprovisionRepository, cas,
