@@ -1,5 +1,6 @@
 package io.imprint.cli;
 
+import io.imprint.device.agent.AgentOptions;
 import io.imprint.device.agent.ProvisioningAgent;
 import io.imprint.device.agent.ProvisioningResult;
 import io.imprint.device.backend.EmulatedCaamChip;
@@ -8,12 +9,15 @@ import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
 import io.imprint.device.storage.EmulatedCaamBlobStore;
+import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.mp.Mpmr;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -76,8 +80,9 @@ final class DeviceCommand {
         @Option(names = "--server", required = true, description = "Server URL, e.g. https://127.0.0.1:8443") URI server;
         @ArgGroup(exclusive = true, multiplicity = "1") Trust trust;
         @Option(names = "--product", required = true) String product;
-        @Option(names = "--serial", required = true) String serial;
+        @Option(names = "--serial", defaultValue = "") String serial;
         @Option(names = "--software-version", defaultValue = "1.0.0") String softwareVersion;
+        @Option(names = "--metadata", paramLabel = "KEY=VALUE") List<String> metadata = new ArrayList<>();
 
         static final class Trust {
             @Option(names = "--pin", description = "SHA-256 fingerprint of the server certificate (printed by 'imprint server').") String pin;
@@ -89,11 +94,15 @@ final class DeviceCommand {
             if (!"https".equalsIgnoreCase(server.getScheme())) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--server must be an https:// URL");
             }
+            if (!serial.isEmpty()) {
+                Fields.identifier("--serial", serial);
+            }
+            AgentOptions options = new AgentOptions(AgentOptions.defaults().maxAttestAttempts(), MetadataArgs.parse(metadata));
             EmulatedCaamChip chip = EmulatedChipFile.load(dir);
             ServerTrust serverTrust = trust.pin != null ? ServerTrust.pinned(trust.pin) : ServerTrust.caFile(trust.caFile);
             try (ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
                 ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
-                        new EmulatedCaamBlobStore(dir.resolve("blobs"), chip), client);
+                        new EmulatedCaamBlobStore(dir.resolve("blobs"), chip), client, options);
                 ProvisioningResult r = agent.provision(product, serial, softwareVersion);
                 var out = spec.commandLine().getOut();
                 out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + chip.description());
