@@ -85,8 +85,11 @@ final class DeviceCommand {
         @Option(names = "--metadata", paramLabel = "KEY=VALUE") List<String> metadata = new ArrayList<>();
 
         static final class Trust {
-            @Option(names = "--pin", description = "SHA-256 fingerprint of the server certificate (printed by 'imprint server').") String pin;
-            @Option(names = "--ca-file", description = "PEM CA certificate that issued the server certificate.") Path caFile;
+            @Option(names = "--server-fingerprint",
+                    description = "SHA-256 of the server's TLS certificate, 64 hex (printed by 'imprint server').")
+            String serverFingerprint;
+            @Option(names = "--server-ca", description = "PEM CA certificate that issued the server's certificate (instead of --server-fingerprint).")
+            Path serverCa;
         }
 
         @Override
@@ -99,7 +102,8 @@ final class DeviceCommand {
             }
             AgentOptions options = new AgentOptions(AgentOptions.defaults().maxAttestAttempts(), MetadataArgs.parse(metadata));
             EmulatedCaamChip chip = EmulatedChipFile.load(dir);
-            ServerTrust serverTrust = trust.pin != null ? ServerTrust.pinned(trust.pin) : ServerTrust.caFile(trust.caFile);
+            ServerTrust serverTrust = trust.serverFingerprint != null ? ServerTrust.pinned(trust.serverFingerprint)
+                    : ServerTrust.caFile(trust.serverCa);
             try (ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
                 ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
                         new EmulatedCaamBlobStore(dir.resolve("blobs"), chip), client, options);

@@ -73,7 +73,7 @@ class AdminServerModeTest {
     private record Remote(String url, Path operator, String pin) {
         CliRun run(String... args) {
             List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("--server", url, "--operator", operator.toString(), "--pin", pin));
+            all.addAll(List.of("--server", url, "--operator", operator.toString(), "--server-fingerprint", pin));
             return CliRun.of(all.toArray(String[]::new));
         }
 

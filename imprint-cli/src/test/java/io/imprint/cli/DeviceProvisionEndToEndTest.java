@@ -72,7 +72,7 @@ class DeviceProvisionEndToEndTest {
     /** {@code imprint device provision} of the chip in {@code dir} against the test server, plus {@code args}. */
     private CliRun provision(Path dir, String... args) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("device", "provision", "--dir",
-                dir.toString(), "--server", server(), "--pin", listener.fingerprint(), "--product", "gateway-x"));
+                dir.toString(), "--server", server(), "--server-fingerprint", listener.fingerprint(), "--product", "gateway-x"));
         all.addAll(java.util.List.of(args));
         return CliRun.of(all.toArray(String[]::new));
     }
@@ -134,7 +134,7 @@ class DeviceProvisionEndToEndTest {
     void provision_cli_storesSecretsAndUnitIsProvisioned() {
         Path dir = chip("device-1");
         CliRun run = CliRun.of("device", "provision", "--dir", dir.toString(), "--server", server(),
-                "--pin", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000001");
+                "--server-fingerprint", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000001");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Provisioned SN000001 (provisioned)").contains("urn:imprint:chip:")
                 .contains("disk-encryption-key");
@@ -148,7 +148,7 @@ class DeviceProvisionEndToEndTest {
     void provision_wrongPin_refusedWithOneLineAndNothingChanges() {
         Path dir = chip("device-2");
         CliRun run = CliRun.of("device", "provision", "--dir", dir.toString(), "--server", server(),
-                "--pin", "00".repeat(32), "--product", "gateway-x", "--serial", "SN000002");
+                "--server-fingerprint", "00".repeat(32), "--product", "gateway-x", "--serial", "SN000002");
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err().strip()).startsWith("imprint: ").doesNotContain("\n");
         assertThat(imprint.events().unitsByState("gateway-x", null)).doesNotContainKey("issued").doesNotContainKey("provisioned");
@@ -157,7 +157,7 @@ class DeviceProvisionEndToEndTest {
     @Test
     void provision_outOfRangeSerial_refusedWithCode() {
         CliRun run = CliRun.of("device", "provision", "--dir", chip("device-3").toString(), "--server", server(),
-                "--pin", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000099");
+                "--server-fingerprint", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000099");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("imprint: serial-not-authorized:");
     }

@@ -135,7 +135,7 @@ public final class Demo {
     }
 
     private void waitForInterrupt(URI uri, String fingerprint) throws InterruptedException {
-        say("Server keeps running at %s (pin %s). Press Ctrl-C to stop.", uri, fingerprint);
+        say("Server keeps running at %s (--server-fingerprint %s). Press Ctrl-C to stop.", uri, fingerprint);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         stop.await();
