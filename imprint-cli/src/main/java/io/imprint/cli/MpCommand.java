@@ -27,7 +27,7 @@ final class MpCommand {
     static final class Verify implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--key", required = true,
+        @Option(names = "--mp-key", required = true,
                 description = "MP public key: a file or text (U-Boot 'mfgprot pubk' output, hex X||Y, or PEM).")
         String key;
 
@@ -89,9 +89,9 @@ final class MpCommand {
 
         private MpPublicKey publicKey() throws Exception {
             try {
-                return MpPublicKey.parse(Inputs.textOrFile("--key", key));
+                return MpPublicKey.parse(Inputs.textOrFile("--mp-key", key));
             } catch (GeneralSecurityException e) {
-                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--key: " + e.getMessage());
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--mp-key: " + e.getMessage());
             }
         }
     }

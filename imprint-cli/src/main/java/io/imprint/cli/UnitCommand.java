@@ -22,7 +22,7 @@ final class UnitCommand {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
         @Option(names = "--product", required = true) String product;
-        @Option(names = "--chip", required = true, description = "Chip ID in hex.") String chip;
+        @Option(names = "--chip-id", required = true, description = "Chip ID in hex, as in the unit's certificate (urn:imprint:chip:...).") String chipId;
         @Option(names = "--reason", required = true, description = "Why, e.g. RMA-123.") String reason;
         @Option(names = "--by", description = "Who authorizes it (with --data-dir, recorded as authorizedBy of the "
                 + "local:<user> entry; via --server it is the operator certificate's name).") String by;
@@ -36,7 +36,7 @@ final class UnitCommand {
                 throw new IllegalArgumentException("--by is required with --data-dir");
             }
             // Locally the audit actor is local:<os user>; --by is recorded as who authorized it (authorizedBy).
-            ReprovisionRequest request = new ReprovisionRequest(product, chip, reason, by);
+            ReprovisionRequest request = new ReprovisionRequest(product, chipId, reason, by);
             ReprovisionView a = target.with(ops -> ops.authorizeReprovision(request));
             spec.commandLine().getOut().println("Authorized one re-provisioning of chip " + a.chip() + " of "
                     + a.product() + " (" + a.reason() + ", by " + a.by() + "), authorization " + a.id());

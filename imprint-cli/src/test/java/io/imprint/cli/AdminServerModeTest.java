@@ -49,11 +49,11 @@ class AdminServerModeTest {
                         .containsPattern("authorized \\(quantity\\)\\s+6").contains("Signature: verified with the audit key");
                 assertThat(carol.ok("order", "reconciliation", "--name", "PO-R"))
                         .containsPattern("provisioned \\(receipt verified\\)\\s+0");
-                CliRun never = alice.run("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip",
+                CliRun never = alice.run("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip-id",
                         "0a1b", "--reason", "RMA-8");
                 assertThat(never.exitCode()).isEqualTo(2);
                 assertThat(never.err()).startsWith("imprint: not-found: chip 0A1B was never provisioned");
-                assertThat(alice.ok("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip",
+                assertThat(alice.ok("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip-id",
                         chip.toLowerCase(), "--reason", "RMA-9")).contains("chip " + chip + " of gateway-x (RMA-9, by alice)");
                 assertThat(alice.ok("audit", "checkpoint")).startsWith("Checkpoint covers entry ");
                 assertThat(carol.run("audit", "checkpoint").err()).contains("forbidden");

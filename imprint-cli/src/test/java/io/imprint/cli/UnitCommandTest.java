@@ -26,7 +26,7 @@ class UnitCommandTest {
     @Test
     void authorizeReprovision_localWithBy_actorLocalUserAuthorizedByDetail() throws Exception {
         String chip = provisionedChip();
-        CliRun run = CliRun.of("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip",
+        CliRun run = CliRun.of("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip-id",
                 chip.toLowerCase(), "--reason", "RMA-9", "--by", "alice", "--data-dir", tmp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("chip " + chip + " of gateway-x").contains("by alice");
@@ -46,7 +46,7 @@ class UnitCommandTest {
     @Test
     void authorizeReprovision_neverProvisionedChip_notFoundOneLineAndNothingStored() throws Exception {
         provisionedChip();
-        CliRun run = CliRun.of("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip", "0a1b2c3d",
+        CliRun run = CliRun.of("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip-id", "0a1b2c3d",
                 "--reason", "RMA-9", "--by", "alice", "--data-dir", tmp.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
