@@ -22,7 +22,7 @@ final class BundleCommand {
     static final class Keygen implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--key-store", required = true, description = "pkcs11:token=T?pin-value=P or file:/dir.") String keyStore;
-        @Option(names = "--label", required = true, description = "Label of the signing key.") String label;
+        @Option(names = "--signing-key-label", required = true, description = "Label of the new signing key (bundle build --signing-key-label).") String label;
         @Option(names = "--out", required = true, description = "Public key PEM to write (e.g. oem-bundle-key.pem).") Path out;
 
         @Override
@@ -44,7 +44,7 @@ final class BundleCommand {
     static final class ReceiptKeygen implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--key-store", required = true, description = "pkcs11:token=T?pin-value=P or file:/dir.") String keyStore;
-        @Option(names = "--label", required = true, description = "Label of the receipt key.") String label;
+        @Option(names = "--receipt-key-label", required = true, description = "Label of the new receipt key (bundle build and receipts import --receipt-key-label).") String label;
 
         @Override
         public Integer call() throws Exception {

@@ -26,7 +26,7 @@ final class ImportMpKeyCommand implements Callable<Integer> {
     @Option(names = {"--pkcs11", "--key-store"}, required = true,
             description = "Key store URI: pkcs11:token=T?pin-value=P (or pin-source=file:...), or file:/dir (software).")
     String keyStore;
-    @Option(names = "--label", required = true, description = "Label of the key object.") String label;
+    @Option(names = "--mp-key-label", required = true, description = "Label of the key object (bundle build --mp-key-label).") String label;
     @ArgGroup(exclusive = true, multiplicity = "1") Source source;
 
     static final class Source {
