@@ -13,6 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint server}: runs the device API until interrupted. */
 @Command(name = "server", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint server --data-dir /srv/imprint",
+                "  imprint server --data-dir /srv/imprint --host 0.0.0.0 \\",
+                "      --tls-name provisioning.example.com"},
         description = "Runs the Imprint server: the device API over HTTPS (TLS 1.3).")
 final class ServerCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

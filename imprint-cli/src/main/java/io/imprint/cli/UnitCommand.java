@@ -10,18 +10,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint unit ...}: operations on single provisioned units. */
-@Command(name = "unit", description = "Single units: audited re-provisioning (RMA, factory reset).",
+@Command(name = "unit", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint unit authorize-reprovision --data-dir /srv/imprint \\",
+                "      --product gateway-x --chip-id 0123456789ABCDEF --reason RMA-123 --by alice"},
+        description = "Single units: audited re-provisioning (RMA, factory reset).",
         subcommands = {UnitCommand.AuthorizeReprovision.class})
 final class UnitCommand {
     private UnitCommand() {
     }
 
     @Command(name = "authorize-reprovision", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint unit authorize-reprovision --data-dir /srv/imprint \\",
+                    "      --product gateway-x --chip-id 0123456789ABCDEF --reason RMA-123 --by alice",
+                    "  imprint unit authorize-reprovision --server https://127.0.0.1:8444 \\",
+                    "      --operator alice --server-fingerprint \"$FINGERPRINT\" \\",
+                    "      --product gateway-x --chip-id 0123456789ABCDEF --reason RMA-123"},
             description = "Allows one more provisioning of an already provisioned chip (single use, recorded).")
     static final class AuthorizeReprovision implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
-        @Option(names = "--product", required = true) String product;
+        @Option(names = "--product", required = true, description = "Product the chip was provisioned as.") String product;
         @Option(names = "--chip-id", required = true, description = "Chip ID in hex, as in the unit's certificate (urn:imprint:chip:...).") String chipId;
         @Option(names = "--reason", required = true, description = "Why, e.g. RMA-123.") String reason;
         @Option(names = "--by", description = "Who authorizes it (with --data-dir, recorded as authorizedBy of the "
