@@ -20,11 +20,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint admin ...}: operator certificates, and orders and products through the admin API or locally. */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator access: client certificates; orders and products via --server or --data-dir.",
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint admin issue-cert --data-dir /srv/imprint --name alice \\",
+                "      --role oem-admin --out alice",
+                "  imprint admin orders --server https://127.0.0.1:8444 --operator bob \\",
+                "      --server-fingerprint \"$FINGERPRINT\""},
+        description = "Operator access: client certificates; orders and products via --server or --data-dir.",
         subcommands = {AdminCommand.IssueCert.class, AdminCommand.Orders.class, AdminCommand.Products.class})
 final class AdminCommand {
 
     @Command(name = "issue-cert", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint admin issue-cert --data-dir /srv/imprint --name alice \\",
+                    "      --role oem-admin --out alice",
+                    "  imprint admin issue-cert --data-dir /srv/imprint --name bob \\",
+                    "      --role cm-operator --cm acme-ems --out bob"},
             description = "Issues an operator client certificate from the operator CA in <data-dir>/admin/ca (made by init or server).")
     static final class IssueCert implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -62,7 +73,11 @@ final class AdminCommand {
         }
     }
 
-    @Command(name = "orders", mixinStandardHelpOptions = true, description = "Lists orders the operator may see.")
+    @Command(name = "orders", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint admin orders --server https://127.0.0.1:8444 --operator bob \\",
+                    "      --server-fingerprint \"$FINGERPRINT\""},
+            description = "Lists orders the operator may see.")
     static final class Orders implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
@@ -79,7 +94,10 @@ final class AdminCommand {
         }
     }
 
-    @Command(name = "products", mixinStandardHelpOptions = true, description = "Lists enrolled products.")
+    @Command(name = "products", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint admin products --data-dir /srv/imprint"},
+            description = "Lists enrolled products.")
     static final class Products implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Where an admin command runs: a running server's admin API (--server, --operator, --pin; the
+ * Where an admin command runs: a running server's admin API (--server, --operator, --server-fingerprint; the
  * operator's certificate decides what is allowed) or, without --server, the local data directory as a
  * local oem-admin. Either way the command only calls {@link AdminOperations}.
  */
@@ -24,7 +24,9 @@ final class AdminTarget {
     @Mixin StoreOptions store;
     @Option(names = "--server", description = "Admin API URL, e.g. https://127.0.0.1:8444 (else work on --data-dir).") URI server;
     @Option(names = "--operator", description = "Operator credentials: prefix of NAME.crt/NAME.key, or their directory.") Path operator;
-    @Option(names = "--pin", description = "SHA-256 of the server's TLS certificate (printed by `imprint server`).") String pin;
+    @Option(names = "--server-fingerprint",
+            description = "SHA-256 of the server's TLS certificate, 64 hex (printed by 'imprint server').")
+    String serverFingerprint;
 
     /** Opens the existing store of --data-dir / --database-url (creating nothing); warnings go to stderr. */
     Imprint openStore() {
@@ -39,8 +41,8 @@ final class AdminTarget {
     /** Runs {@code work} against the chosen target; locally as the oem-admin {@code local:<os user>}. */
     <T> T with(Function<AdminOperations, T> work) throws Exception {
         if (server != null) {
-            if (operator == null || pin == null) {
-                throw new IllegalArgumentException("--server needs --operator and --pin");
+            if (operator == null || serverFingerprint == null) {
+                throw new IllegalArgumentException("--server needs --operator and --server-fingerprint");
             }
             if (!"https".equalsIgnoreCase(server.getScheme())) {
                 throw new IllegalArgumentException("--server must be an https:// URL of the admin listener (default port 8444)");
@@ -52,7 +54,7 @@ final class AdminTarget {
                 throw new IllegalArgumentException("--operator " + operator + ": no such credential file " + e.getFile()
                         + " (made by 'imprint admin issue-cert --out " + operator + "')");
             }
-            return work.apply(new AdminClient(server, credential, pin));
+            return work.apply(new AdminClient(server, credential, serverFingerprint));
         }
         try (Imprint imprint = openStore()) {
             return work.apply(new LocalAdmin(imprint.admin(),

@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint device apply-bundle}: the offline path on an emulated chip. */
 @Command(name = "apply-bundle", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint device apply-bundle --dir chip1 --bundle bundle.imb \\",
+                "      --oem-key oem-bundle-key.pem --product widget --serial SN000001 \\",
+                "      --receipts receipts.txt"},
         description = "Verifies and applies an offline bundle on the EMULATED chip in --dir, storing into <dir>/blobs, "
                 + "and appends an MP-signed receipt to the receipts file.")
 final class ApplyBundleCommand implements Callable<Integer> {
@@ -28,8 +32,8 @@ final class ApplyBundleCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, description = "Directory of the emulated chip.") Path dir;
     @Option(names = "--bundle", required = true, description = "Bundle file.") Path bundle;
     @Option(names = "--oem-key", required = true, description = "OEM bundle-signing public key PEM.") Path oemKey;
-    @Option(names = "--product", required = true) String product;
-    @Option(names = "--serial", required = true) String serial;
+    @Option(names = "--product", required = true, description = "Product the bundle must be for.") String product;
+    @Option(names = "--serial", required = true, description = "This unit's serial; a per-unit bundle must hold an entry for it.") String serial;
     @Option(names = "--image-digest", description = "SHA-256 of the running image, 64 hex (when the bundle is bound to one).") String imageDigest;
     @Option(names = "--receipts", required = true, description = "Receipts file to append to.") Path receipts;
 

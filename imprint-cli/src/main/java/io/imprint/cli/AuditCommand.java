@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint audit ...}: export, verify and checkpoint the tamper-evident audit trail, locally or via --server. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Tamper-evident audit trail: export, verify offline, checkpoint.",
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint audit export --data-dir /srv/imprint --out audit.jsonl",
+                "  imprint audit verify --file audit.jsonl --key /srv/imprint/keys/audit.pub.pem"},
+        description = "Tamper-evident audit trail: export, verify offline, checkpoint.",
         subcommands = {AuditCommand.Export.class, AuditCommand.Verify.class, AuditCommand.Checkpoint.class})
 final class AuditCommand {
     /** Exit code of a trail that does not verify. */
@@ -49,6 +53,10 @@ final class AuditCommand {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint audit export --data-dir /srv/imprint --out audit.jsonl",
+                    "  imprint audit export --server https://127.0.0.1:8444 --operator carol \\",
+                    "      --server-fingerprint \"$FINGERPRINT\" --out audit.jsonl"},
             description = "Writes a self-contained, verifiable export, ending with a checkpoint signed now.")
     static final class Export implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -75,6 +83,9 @@ final class AuditCommand {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint audit verify --file audit.jsonl --key /srv/imprint/keys/audit.pub.pem",
+                    "  imprint audit verify --data-dir /srv/imprint --previous audit.jsonl"},
             description = "Verifies an export offline (--file), the store directly (--data-dir / --database-url), "
                     + "or the server's store via --server. "
                     + "Prints OK with counts, or one line naming the first bad entry and exits " + TAMPERED + ".")
@@ -165,6 +176,8 @@ final class AuditCommand {
     }
 
     @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint audit checkpoint --data-dir /srv/imprint"},
             description = "Signs a checkpoint covering the newest entry now.")
     static final class Checkpoint implements Callable<Integer> {
         @Spec CommandSpec spec;

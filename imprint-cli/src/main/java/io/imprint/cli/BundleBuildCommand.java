@@ -31,17 +31,23 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint bundle build}: seals a lot's secrets into a signed bundle and records its manifest. */
 @Command(name = "build", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint bundle build --data-dir /srv/imprint --key-store file:./oem-keys \\",
+                "      --mp-key-label widget-mp --signing-key-label oem-bundle \\",
+                "      --receipt-key-label oem-receipt --product widget --order PO-1 \\",
+                "      --random disk-key:32 --unit-random device-key:32 \\",
+                "      --serials SN000001..SN000100 --expires 30d --out bundle.imb"},
         description = "Builds a signed offline bundle for an open order; the bundle key is derived where the MP key lives.")
 final class BundleBuildCommand implements Callable<Integer> {
     private static final int MAX_UNITS = 100_000;
     @Spec CommandSpec spec;
     @Mixin StoreOptions store;
     @Option(names = "--key-store", required = true, description = "pkcs11:token=T?pin-value=P or file:/dir.") String keyStore;
-    @Option(names = "--mp-key-label", required = true, description = "Label of the product's imported MP key.") String mpKeyLabel;
-    @Option(names = "--signing-key-label", required = true, description = "Label of the OEM bundle-signing key.") String signingLabel;
+    @Option(names = "--mp-key-label", required = true, description = "Label of the product's MP key (product import-mp-key --mp-key-label).") String mpKeyLabel;
+    @Option(names = "--signing-key-label", required = true, description = "Label of the OEM bundle-signing key (bundle keygen --signing-key-label).") String signingLabel;
     @Option(names = "--receipt-key-label", required = true,
-            description = "Label of the OEM receipt key (bundle receipt-keygen): devices seal receipts to it.") String receiptLabel;
-    @Option(names = "--product", required = true) String product;
+            description = "Label of the OEM receipt key (bundle receipt-keygen --receipt-key-label): devices seal receipts to it.") String receiptLabel;
+    @Option(names = "--product", required = true, description = "Enrolled product the bundle is for (its MP key is --mp-key-label).") String product;
     @Option(names = "--order", required = true, description = "Open order of the product: the bundle's lot.") String order;
     @Option(names = "--secret", description = "Lot-wide secret read from a file: name=@file (repeatable).") List<String> secrets = new ArrayList<>();
     @Option(names = "--random", description = "Lot-wide random key: name:bytes (repeatable).") List<String> randoms = new ArrayList<>();

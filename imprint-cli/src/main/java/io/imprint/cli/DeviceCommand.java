@@ -1,5 +1,6 @@
 package io.imprint.cli;
 
+import io.imprint.device.agent.AgentOptions;
 import io.imprint.device.agent.ProvisioningAgent;
 import io.imprint.device.agent.ProvisioningResult;
 import io.imprint.device.backend.EmulatedCaamChip;
@@ -8,12 +9,15 @@ import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
 import io.imprint.device.storage.EmulatedCaamBlobStore;
+import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.mp.Mpmr;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,12 +26,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint device ...}: the device agent, here on an emulated i.MX chip. */
-@Command(name = "device", mixinStandardHelpOptions = true, description = "Device agent (runs on an EMULATED i.MX CAAM chip kept in a directory).",
+@Command(name = "device", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint device chip-init --dir chip1 --part-number MIMX8MM6 \\",
+                "      --srk-hash \"$SRK_HASH\" --fuse-seed 5eed5eed5eed5eed5eed5eed5eed5eed",
+                "  imprint device provision --dir chip1 --server https://127.0.0.1:8443 \\",
+                "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x --serial SN000001"},
+        description = "Device agent (runs on an EMULATED i.MX CAAM chip kept in a directory).",
         subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.Provision.class,
                 ApplyBundleCommand.class})
 final class DeviceCommand {
 
     @Command(name = "chip-init", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint device chip-init --dir chip1 --part-number MIMX8MM6 \\",
+                    "      --srk-hash \"$SRK_HASH\" --fuse-seed 5eed5eed5eed5eed5eed5eed5eed5eed",
+                    "  imprint device chip-init --dir dev-chip --part-number MIMX8MM6 \\",
+                    "      --srk-hash \"$SRK_HASH\" --fuse-seed 5eed5eed5eed5eed5eed5eed5eed5eed \\",
+                    "      --chip-id 0102030405060708 --lifecycle open --optee-mpmr"},
             description = "Creates an EMULATED i.MX chip (fuses, unique ID) in a directory. Software emulation, not silicon.")
     static final class ChipInit implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -54,6 +70,8 @@ final class DeviceCommand {
     }
 
     @Command(name = "chip-pubk", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint device chip-pubk --dir reference-chip > pubk.txt"},
             description = "Prints the emulated chip's MP public key like U-Boot 'mfgprot pubk' (enroll it from a reference chip).")
     static final class ChipPubk implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -69,19 +87,38 @@ final class DeviceCommand {
     }
 
     @Command(name = "provision", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint device provision --dir chip1 --server https://127.0.0.1:8443 \\",
+                    "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x \\",
+                    "      --serial SN000001 --metadata board=rev-b",
+                    "  imprint device provision --dir chip2 --server https://127.0.0.1:8443 \\",
+                    "      --server-ca ca.pem --product gateway-x    # the server assigns the serial"},
             description = "Provisions this (emulated) device over the network: challenge, MP-signed evidence, secrets, receipt.")
     static final class Provision implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--dir", required = true, description = "Directory of the emulated chip; secrets go to <dir>/blobs.") Path dir;
-        @Option(names = "--server", required = true, description = "Server URL, e.g. https://127.0.0.1:8443") URI server;
+        @Option(names = "--server", required = true, description = "Device API URL, e.g. https://127.0.0.1:8443.") URI server;
         @ArgGroup(exclusive = true, multiplicity = "1") Trust trust;
-        @Option(names = "--product", required = true) String product;
-        @Option(names = "--serial", required = true) String serial;
-        @Option(names = "--software-version", defaultValue = "1.0.0") String softwareVersion;
+        @Option(names = "--product", required = true, description = "Product this device is provisioned as (enrolled on the server).")
+        String product;
+        @Option(names = "--serial", defaultValue = "",
+                description = "Serial the station assigns, inside an open order's range; omit it when the order assigns serials (--serial-mode server).")
+        String serial;
+        @Option(names = "--software-version", defaultValue = "1.0.0",
+                description = "Version of the running image, checked against the product's --allow-software (default: ${DEFAULT-VALUE}).")
+        String softwareVersion;
+        @Option(names = "--metadata", paramLabel = "KEY=VALUE",
+                description = "Signed claim in the evidence, e.g. board=rev-b, as the product's --require-metadata demands "
+                        + "(repeatable, at most 16; key: 1-32 of a-z 0-9 . _ - starting with a letter; value: printable ASCII, "
+                        + "at most 256).")
+        List<String> metadata = new ArrayList<>();
 
         static final class Trust {
-            @Option(names = "--pin", description = "SHA-256 fingerprint of the server certificate (printed by 'imprint server').") String pin;
-            @Option(names = "--ca-file", description = "PEM CA certificate that issued the server certificate.") Path caFile;
+            @Option(names = "--server-fingerprint",
+                    description = "SHA-256 of the server's TLS certificate, 64 hex (printed by 'imprint server').")
+            String serverFingerprint;
+            @Option(names = "--server-ca", description = "PEM CA certificate that issued the server's certificate (instead of --server-fingerprint).")
+            Path serverCa;
         }
 
         @Override
@@ -89,11 +126,16 @@ final class DeviceCommand {
             if (!"https".equalsIgnoreCase(server.getScheme())) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--server must be an https:// URL");
             }
+            if (!serial.isEmpty()) {
+                Fields.identifier("--serial", serial);
+            }
+            AgentOptions options = new AgentOptions(AgentOptions.defaults().maxAttestAttempts(), MetadataArgs.parse(metadata));
             EmulatedCaamChip chip = EmulatedChipFile.load(dir);
-            ServerTrust serverTrust = trust.pin != null ? ServerTrust.pinned(trust.pin) : ServerTrust.caFile(trust.caFile);
+            ServerTrust serverTrust = trust.serverFingerprint != null ? ServerTrust.pinned(trust.serverFingerprint)
+                    : ServerTrust.caFile(trust.serverCa);
             try (ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
                 ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
-                        new EmulatedCaamBlobStore(dir.resolve("blobs"), chip), client);
+                        new EmulatedCaamBlobStore(dir.resolve("blobs"), chip), client, options);
                 ProvisioningResult r = agent.provision(product, serial, softwareVersion);
                 var out = spec.commandLine().getOut();
                 out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + chip.description());

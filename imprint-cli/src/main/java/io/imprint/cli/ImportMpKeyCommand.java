@@ -19,6 +19,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint product import-mp-key}: the product's MP public key into a token, for bundle keys. */
 @Command(name = "import-mp-key", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint product import-mp-key --data-dir /srv/imprint --product gateway-x \\",
+                "      --key-store \"pkcs11:token=oem?pin-source=file:/etc/imprint/token.pin\" \\",
+                "      --mp-key-label gateway-x-mp",
+                "  imprint product import-mp-key --key-store file:./oem-keys \\",
+                "      --mp-key-label gateway-x-mp --mp-key pubk.txt"},
         description = "Imports a product's MP public key into a PKCS#11 token (sensitive, non-extractable) for bundle builds.")
 final class ImportMpKeyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -26,7 +32,7 @@ final class ImportMpKeyCommand implements Callable<Integer> {
     @Option(names = {"--pkcs11", "--key-store"}, required = true,
             description = "Key store URI: pkcs11:token=T?pin-value=P (or pin-source=file:...), or file:/dir (software).")
     String keyStore;
-    @Option(names = "--label", required = true, description = "Label of the key object.") String label;
+    @Option(names = "--mp-key-label", required = true, description = "Label of the key object (bundle build --mp-key-label).") String label;
     @ArgGroup(exclusive = true, multiplicity = "1") Source source;
 
     static final class Source {

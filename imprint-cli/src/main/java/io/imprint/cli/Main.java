@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, InitCommand.class, ServerCommand.class, ProductCommand.class, OrderCommand.class,
                 DeviceCommand.class, MpCommand.class, BundleCommand.class, ReceiptsCommand.class, BenchCommand.class,
                 AuditCommand.class, UnitCommand.class,
-                AdminCommand.class, ReportCommand.class})
+                AdminCommand.class, ReportCommand.class, HelpCommand.class},
+        footer = {"%nExamples:", "  imprint demo", "  imprint help order create"})
 public final class Main {
     private Main() {
     }

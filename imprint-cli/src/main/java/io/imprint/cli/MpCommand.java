@@ -17,17 +17,23 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code imprint mp ...}: manufacturing-protection diagnostics. */
-@Command(name = "mp", mixinStandardHelpOptions = true, description = "Manufacturing-protection (MP) key diagnostics.", subcommands = MpCommand.Verify.class)
+@Command(name = "mp", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint mp verify --mp-key pubk.txt --transcript sign.txt"},
+        description = "Manufacturing-protection (MP) key diagnostics.", subcommands = MpCommand.Verify.class)
 final class MpCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Checks an MP signature and says which MPMR makes it verify.",
-                    "Tries the claimed MPMR, all zeros (NXP's tool) and OP-TEE's fill; a printed U-Boot digest tells",
-                    "which MPMR the chip used even without a matching key. Exit 0: verifies; 3: does not."})
+            footer = {"%nExamples:",
+                    "  imprint mp verify --mp-key pubk.txt --transcript sign.txt",
+                    "  imprint mp verify --mp-key pubk.txt --message 7A5D4DA3 --digest \"$DIGEST_HEX\""},
+            description = "Checks an MP signature and says which MPMR makes it verify. Tries the claimed MPMR, all zeros "
+                    + "(NXP's tool) and OP-TEE's fill; a printed U-Boot digest tells which MPMR the chip used even "
+                    + "without a matching key. Exit 0: verifies; 3: does not.")
     static final class Verify implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--key", required = true,
+        @Option(names = "--mp-key", required = true,
                 description = "MP public key: a file or text (U-Boot 'mfgprot pubk' output, hex X||Y, or PEM).")
         String key;
 
@@ -89,9 +95,9 @@ final class MpCommand {
 
         private MpPublicKey publicKey() throws Exception {
             try {
-                return MpPublicKey.parse(Inputs.textOrFile("--key", key));
+                return MpPublicKey.parse(Inputs.textOrFile("--mp-key", key));
             } catch (GeneralSecurityException e) {
-                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--key: " + e.getMessage());
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--mp-key: " + e.getMessage());
             }
         }
     }

@@ -17,18 +17,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint order ...}: production orders for contract manufacturers and their life cycle, locally or via --server. */
-@Command(name = "order", mixinStandardHelpOptions = true, description = "Production orders: contract manufacturer, quantity, serial range, life cycle.",
+@Command(name = "order", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint order create --data-dir /srv/imprint --name PO-1 --product gateway-x \\",
+                "      --cm acme-ems --quantity 1000 --serials SN000001..SN001000",
+                "  imprint order list --data-dir /srv/imprint"},
+        description = "Production orders: contract manufacturer, quantity, serial range, life cycle.",
         subcommands = {OrderCommand.Create.class, OrderCommand.ListOrders.class, OrderCommand.Open.class,
                 OrderCommand.Suspend.class, OrderCommand.Resume.class, OrderCommand.Resize.class,
                 OrderCommand.Close.class, OrderCommand.Show.class})
 final class OrderCommand {
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Authorizes a production run.")
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint order create --data-dir /srv/imprint --name PO-1 --product gateway-x \\",
+                    "      --cm acme-ems --quantity 1000 --serials SN000001..SN001000",
+                    "  imprint order create --data-dir /srv/imprint --name PO-2 --product gateway-x \\",
+                    "      --cm acme-ems --quantity 500 --serials GX000001..GX001000 \\",
+                    "      --serial-mode server --draft"},
+            description = "Authorizes a production run.")
     static final class Create implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
         @Option(names = "--name", required = true, description = "Order name, e.g. PO-2026-001.") String name;
-        @Option(names = "--product", required = true) String product;
+        @Option(names = "--product", required = true, description = "Enrolled product the order produces.") String product;
         @Option(names = "--cm", required = true, description = "Contract manufacturer.") String cm;
         @Option(names = "--quantity", required = true, description = "Units authorized.") long quantity;
         @Option(names = "--serials", required = true, description = "Serial range, e.g. SN000001..SN001000.") String serials;
@@ -51,7 +63,12 @@ final class OrderCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists orders and their progress.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint order list --data-dir /srv/imprint --product gateway-x",
+                    "  imprint order list --server https://127.0.0.1:8444 --operator bob \\",
+                    "      --server-fingerprint \"$FINGERPRINT\""},
+            description = "Lists orders and their progress.")
     static final class ListOrders implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
@@ -90,22 +107,36 @@ final class OrderCommand {
         }
     }
 
-    @Command(name = "open", mixinStandardHelpOptions = true, description = "Opens a draft order.")
+    @Command(name = "open", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint order open --data-dir /srv/imprint --name PO-2"},
+            description = "Opens a draft order.")
     static final class Open extends Change {
         String apply(AdminOperations ops) { return state("Opened", ops.openOrder(name)); }
     }
 
-    @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspends an open order (resumable).")
+    @Command(name = "suspend", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint order suspend --data-dir /srv/imprint --name PO-1",
+                    "  imprint order suspend --server https://127.0.0.1:8444 --operator alice \\",
+                    "      --server-fingerprint \"$FINGERPRINT\" --name PO-1"},
+            description = "Suspends an open order (resumable).")
     static final class Suspend extends Change {
         String apply(AdminOperations ops) { return state("Suspended", ops.suspendOrder(name)); }
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resumes a suspended order.")
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint order resume --data-dir /srv/imprint --name PO-1"},
+            description = "Resumes a suspended order.")
     static final class Resume extends Change {
         String apply(AdminOperations ops) { return state("Resumed", ops.resumeOrder(name)); }
     }
 
-    @Command(name = "resize", mixinStandardHelpOptions = true, description = "Raises or lowers the quantity (not below used).")
+    @Command(name = "resize", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint order resize --data-dir /srv/imprint --name PO-1 --quantity 1200"},
+            description = "Raises or lowers the quantity (not below used).")
     static final class Resize extends Change {
         @Option(names = "--quantity", required = true, description = "New quantity.") long quantity;
 
@@ -113,6 +144,8 @@ final class OrderCommand {
     }
 
     @Command(name = "close", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint order close --data-dir /srv/imprint --name PO-1"},
             description = "Closes an order for good and prints its signed reconciliation.")
     static final class Close extends Change {
         String apply(AdminOperations ops) {
@@ -123,6 +156,10 @@ final class OrderCommand {
     }
 
     @Command(name = "reconciliation", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint order reconciliation --data-dir /srv/imprint --name PO-1",
+                    "  imprint order reconciliation --server https://127.0.0.1:8444 \\",
+                    "      --operator carol --server-fingerprint \"$FINGERPRINT\" --name PO-1"},
             description = "Shows a closed order's reconciliation and verifies its audit signature.")
     static final class Show extends Change {
         String apply(AdminOperations ops) { return format(ops.reconciliation(name)); }

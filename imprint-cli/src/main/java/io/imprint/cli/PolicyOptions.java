@@ -28,20 +28,20 @@ final class PolicyOptions {
     @Option(names = "--hook-ca", description = "PEM file of the CA (or certificate) trusted for the hook.")
     String hookCa;
 
-    @Option(names = "--hook-pin", description = "SHA-256 (hex) of the hook's certificate, instead of --hook-ca.")
-    String hookPin;
+    @Option(names = "--hook-fingerprint", description = "SHA-256 (64 hex) of the hook's certificate, instead of --hook-ca.")
+    String hookFingerprint;
 
     @Option(names = "--hook-timeout-ms", defaultValue = "2000", description = "Hook time limit (default: ${DEFAULT-VALUE}).")
     long hookTimeoutMs;
 
     /** The policy as flagged; the hook CA file is read here, everything is validated by the server. */
     PolicyRequest request() throws java.io.IOException {
-        if (hookUrl == null && (hookCa != null || hookPin != null)) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--hook-ca and --hook-pin need --hook-url");
+        if (hookUrl == null && (hookCa != null || hookFingerprint != null)) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--hook-ca and --hook-fingerprint need --hook-url");
         }
         String caPem = hookCa == null ? null : new String(Inputs.readFile("--hook-ca", java.nio.file.Path.of(hookCa)),
                 java.nio.charset.StandardCharsets.US_ASCII);
         return new PolicyRequest(software, metadata, development, mpmr, hookUrl == null ? null : hookUrl.toString(),
-                hookUrl == null ? null : caPem, hookUrl == null ? null : hookPin, hookTimeoutMs);
+                hookUrl == null ? null : caPem, hookUrl == null ? null : hookFingerprint, hookTimeoutMs);
     }
 }

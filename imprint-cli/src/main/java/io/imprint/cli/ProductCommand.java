@@ -13,12 +13,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code imprint product ...}: enrollment of products and their MP public keys, locally or via --server. */
-@Command(name = "product", mixinStandardHelpOptions = true, description = "Products: MP public key, SRK hash, secret template.",
+@Command(name = "product", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint product enroll --data-dir /srv/imprint --name gateway-x \\",
+                "      --part-number MIMX8MM6 --srk-hash \"$SRK_HASH\" --mp-key pubk.txt \\",
+                "      --allow-software '>=1.0.0'",
+                "  imprint product list --data-dir /srv/imprint"},
+        description = "Products: MP public key, SRK hash, secret template.",
         subcommands = {ProductCommand.Enroll.class, ProductCommand.ListProducts.class, ImportMpKeyCommand.class,
                 ProductCommand.Policy.class})
 final class ProductCommand {
 
     @Command(name = "enroll", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint product enroll --data-dir /srv/imprint --name gateway-x \\",
+                    "      --part-number MIMX8MM6 --srk-hash \"$SRK_HASH\" --mp-key pubk.txt \\",
+                    "      --allow-software '>=1.0.0'",
+                    "  imprint product enroll --data-dir /srv/imprint --name gateway-x \\",
+                    "      --part-number MIMX8MM6 --srk-hash \"$SRK_HASH\" --mp-key pubk.txt \\",
+                    "      --secrets disk-encryption-key:random:32,api-token:random:32 \\",
+                    "      --allow-software 1.0.0,1.0.1 --require-metadata board"},
             description = "Enrolls a product with the MP public key read from a reference chip.")
     static final class Enroll implements Callable<Integer> {
         @Spec CommandSpec spec;
@@ -46,7 +60,12 @@ final class ProductCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists enrolled products.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint product list --data-dir /srv/imprint",
+                    "  imprint product list --server https://127.0.0.1:8444 --operator carol \\",
+                    "      --server-fingerprint \"$FINGERPRINT\""},
+            description = "Lists enrolled products.")
     static final class ListProducts implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
@@ -65,6 +84,12 @@ final class ProductCommand {
     }
 
     @Command(name = "policy", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint product policy --data-dir /srv/imprint --name gateway-x \\",
+                    "      --allow-software 1.0.0,1.0.1 --require-metadata board,station",
+                    "  imprint product policy --data-dir /srv/imprint --name gateway-x \\",
+                    "      --allow-software '>=1.0.0' --hook-url https://hook.example.com/decide \\",
+                    "      --hook-ca hook-ca.pem"},
             description = "Replaces a product's policy (deny by default: without --allow-software every unit is refused).")
     static final class Policy implements Callable<Integer> {
         @Spec CommandSpec spec;

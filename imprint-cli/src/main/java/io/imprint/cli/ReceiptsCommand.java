@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint receipts ...}: counting offline production from the stations' receipts files. */
 @Command(name = "receipts", mixinStandardHelpOptions = true, description = "Offline receipts: import a station's receipts file.",
+        footer = {"%nExamples:", "  imprint receipts import --data-dir /srv/imprint --file receipts.txt \\", "      --key-store file:./oem-keys --receipt-key-label oem-receipt"},
         subcommands = {ReceiptsCommand.Import.class})
 final class ReceiptsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:", "  imprint receipts import --data-dir /srv/imprint --file receipts.txt \\", "      --key-store file:./oem-keys --receipt-key-label oem-receipt"},
             description = "Opens each sealed line with the OEM receipt key, verifies it and records each unit against its bundle's order (idempotent).",
             exitCodeListHeading = "Exit codes:%n",
             exitCodeList = {"0:every line imported, already imported, refused earlier or skipped",

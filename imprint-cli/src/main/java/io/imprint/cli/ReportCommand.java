@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint report}: production per order, CM, product and time range. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:", "  imprint report --data-dir /srv/imprint --product gateway-x", "  imprint report --data-dir /srv/imprint --order PO-1 --format csv > po-1.csv"},
         description = "Production report: totals, per-hour production, refusals by code, clone suspects, orders.")
 final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

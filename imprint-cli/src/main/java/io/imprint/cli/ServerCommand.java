@@ -13,6 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint server}: runs the device API until interrupted. */
 @Command(name = "server", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint server --data-dir /srv/imprint",
+                "  imprint server --data-dir /srv/imprint --host 0.0.0.0 \\",
+                "      --tls-name provisioning.example.com"},
         description = "Runs the Imprint server: the device API over HTTPS (TLS 1.3). Creates the store (database and"
                 + " keys) on first start, like 'imprint init'; an existing store must come with the keys it was made with.")
 final class ServerCommand implements Callable<Integer> {
@@ -27,7 +31,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--admin-port", defaultValue = "8444", description = "Admin API port, mTLS (default: ${DEFAULT-VALUE}).") int adminPort;
     @Option(names = "--alert-webhook", description = "HTTPS URL that receives refusal alerts as JSON.") java.net.URI alertWebhook;
     @Option(names = "--alert-webhook-ca", description = "PEM CA to trust for the webhook.") java.nio.file.Path alertWebhookCa;
-    @Option(names = "--alert-webhook-pin", description = "SHA-256 of the webhook's certificate to trust.") String alertWebhookPin;
+    @Option(names = "--alert-webhook-fingerprint", description = "SHA-256 (64 hex) of the webhook's certificate to trust, instead of --alert-webhook-ca.")
+    String alertWebhookFingerprint;
 
     @Override
     public Integer call() throws Exception {
@@ -36,13 +41,13 @@ final class ServerCommand implements Callable<Integer> {
             config = config.withTlsPem(tlsCert, tlsKey);
         }
         var alerts = alertWebhook == null ? io.imprint.server.alerts.AlertConfig.NONE
-                : io.imprint.server.alerts.AlertConfig.webhook(alertWebhook, alertWebhookCa, alertWebhookPin);
+                : io.imprint.server.alerts.AlertConfig.webhook(alertWebhook, alertWebhookCa, alertWebhookFingerprint);
         try (Imprint imprint = StoreOptions.openOrCreate(config, alerts, spec.commandLine().getErr()); DeviceListener listener = imprint.startDeviceListener();
              var admin = imprint.startAdminListener(new io.imprint.server.admin.AdminConfig(host, adminPort))) {
             var out = spec.commandLine().getOut();
             out.println("Imprint device API on https://" + host + ":" + listener.port());
             out.println("Imprint admin API (client certificates) on https://" + host + ":" + admin.port());
-            out.println("TLS certificate SHA-256 (devices pin this): " + listener.fingerprint());
+            out.println("Server fingerprint (give it as --server-fingerprint): " + listener.fingerprint());
             out.println("Data directory: " + store.dataDir.toAbsolutePath());
             if (!imprint.store().created().isEmpty()) {
                 out.println("Created Imprint store " + imprint.store().identity().storeId() + ": back up keys/, admin/ca/"

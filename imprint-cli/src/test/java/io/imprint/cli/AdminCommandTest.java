@@ -42,15 +42,15 @@ class AdminCommandTest {
 
             try (AdminListener admin = server.imprint().startAdminListener(new AdminConfig("127.0.0.1", 0))) {
                 String url = "https://127.0.0.1:" + admin.port();
-                CliRun orders = CliRun.of("admin", "orders", "--server", url, "--operator", bob.toString(), "--pin",
+                CliRun orders = CliRun.of("admin", "orders", "--server", url, "--operator", bob.toString(), "--server-fingerprint",
                         admin.fingerprint());
                 assertThat(orders.exitCode()).as(orders.err()).isZero();
                 assertThat(orders.out()).contains("PO-1").doesNotContain("PO-2");
                 CliRun products = CliRun.of("admin", "products", "--server", url, "--operator", dir.toString(),
-                        "--pin", admin.fingerprint());
+                        "--server-fingerprint", admin.fingerprint());
                 assertThat(products.exitCode()).isEqualTo(2);
                 assertThat(products.err()).contains("forbidden");
-                CliRun csv = CliRun.of("report", "--server", url, "--operator", bob.toString(), "--pin",
+                CliRun csv = CliRun.of("report", "--server", url, "--operator", bob.toString(), "--server-fingerprint",
                         admin.fingerprint(), "--format", "csv");
                 assertThat(csv.exitCode()).as(csv.err()).isZero();
                 assertThat(csv.out()).startsWith(ReportCsv.HEADER).contains("order,,PO-1,used,,,0,0,0")

@@ -19,6 +19,8 @@ class AdminServerModeTest {
     void commands_viaServer_sameOutputAndRolesEnforced() throws Exception {
         Path data = dir.resolve("data");
         try (TestServer server = TestServer.sqlite(data)) {
+            server.order("PO-RMA", 1, "SN000100..SN000100");
+            String chip = server.provisioned("SN000100").chipIdHex();
             for (String[] who : List.of(new String[] {"alice", "oem-admin"}, new String[] {"carol", "auditor"})) {
                 CliRun issued = CliRun.of("admin", "issue-cert", "--data-dir", data.toString(), "--name", who[0],
                         "--role", who[1], "--out", dir.resolve(who[0]).toString());
@@ -47,8 +49,12 @@ class AdminServerModeTest {
                         .containsPattern("authorized \\(quantity\\)\\s+6").contains("Signature: verified with the audit key");
                 assertThat(carol.ok("order", "reconciliation", "--name", "PO-R"))
                         .containsPattern("provisioned \\(receipt verified\\)\\s+0");
-                assertThat(alice.ok("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip", "0a1b",
-                        "--reason", "RMA-9")).contains("chip 0A1B of gateway-x (RMA-9, by alice)");
+                CliRun never = alice.run("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip-id",
+                        "0a1b", "--reason", "RMA-8");
+                assertThat(never.exitCode()).isEqualTo(2);
+                assertThat(never.err()).startsWith("imprint: not-found: chip 0A1B was never provisioned");
+                assertThat(alice.ok("unit", "authorize-reprovision", "--product", TestServer.PRODUCT, "--chip-id",
+                        chip.toLowerCase(), "--reason", "RMA-9")).contains("chip " + chip + " of gateway-x (RMA-9, by alice)");
                 assertThat(alice.ok("audit", "checkpoint")).startsWith("Checkpoint covers entry ");
                 assertThat(carol.run("audit", "checkpoint").err()).contains("forbidden");
 
@@ -67,7 +73,7 @@ class AdminServerModeTest {
     private record Remote(String url, Path operator, String pin) {
         CliRun run(String... args) {
             List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("--server", url, "--operator", operator.toString(), "--pin", pin));
+            all.addAll(List.of("--server", url, "--operator", operator.toString(), "--server-fingerprint", pin));
             return CliRun.of(all.toArray(String[]::new));
         }
 

@@ -70,11 +70,72 @@ class DeviceProvisionEndToEndTest {
         return "https://127.0.0.1:" + listener.port();
     }
 
+    /** {@code imprint device provision} of the chip in {@code dir} against the test server, plus {@code args}. */
+    private CliRun provision(Path dir, String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("device", "provision", "--dir",
+                dir.toString(), "--server", server(), "--server-fingerprint", listener.fingerprint(), "--product", "gateway-x"));
+        all.addAll(java.util.List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @Test
+    void provision_policyRequiresBoard_refusedWithoutMetadataProvisionedWithIt() throws Exception {
+        CliRun policy = CliRun.of("product", "policy", "--data-dir", data.toString(), "--name", "gateway-x",
+                "--allow-software", "1.0.0", "--require-metadata", "board");
+        assertThat(policy.exitCode()).as(policy.err()).isZero();
+        Path dir = chip("device-6");
+
+        CliRun without = provision(dir, "--serial", "SN000006");
+        assertThat(without.exitCode()).isEqualTo(2);
+        assertThat(without.err().strip()).startsWith("imprint: policy-violation: ").contains("'board'").doesNotContain("\n");
+
+        CliRun with = provision(dir, "--serial", "SN000006", "--metadata", "board=rev-b", "--metadata", "station=s1");
+        assertThat(with.exitCode()).as(with.err()).isZero();
+        assertThat(with.out()).contains("Provisioned SN000006 (provisioned)");
+        assertThat(imprint.events().countsByOutcome("gateway-x", null)).containsEntry("policy-violation", 1L)
+                .containsEntry("issued", 1L);
+    }
+
+    @Test
+    void provision_badMetadata_refusedOneLineBeforeAnyRequest() {
+        Path dir = chip("device-7");
+        for (String[] bad : java.util.List.of(new String[] {"Board=rev-b", "key 'Board'"},
+                new String[] {"board", "'board' is not key=value"}, new String[] {"board=\u00e9", "value of board"},
+                new String[] {"board=" + "x".repeat(257), "value of board"})) {
+            CliRun run = provision(dir, "--serial", "SN000007", "--metadata", bad[0]);
+            assertThat(run.exitCode()).as(bad[0]).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("imprint: malformed-request: --metadata: ").contains(bad[1])
+                    .doesNotContain("\n");
+        }
+        CliRun twice = provision(dir, "--serial", "SN000007", "--metadata", "board=a", "--metadata", "board=b");
+        assertThat(twice.err().strip()).isEqualTo("imprint: malformed-request: --metadata: key board given twice");
+        String[] seventeen = new String[34];
+        for (int i = 0; i < 17; i++) {
+            seventeen[2 * i] = "--metadata";
+            seventeen[2 * i + 1] = "k" + i + "=v";
+        }
+        assertThat(provision(dir, seventeen).err()).startsWith("imprint: malformed-request: --metadata: at most 16 entries");
+        assertThat(imprint.events().countsByOutcome("gateway-x", null)).isEmpty();
+    }
+
+    @Test
+    void provision_serialOmittedServerOrder_serverAssignsNextSerial() {
+        CliRun order = CliRun.of("order", "create", "--data-dir", data.toString(), "--name", "PO-2", "--product",
+                "gateway-x", "--cm", "acme-ems", "--quantity", "2", "--serials", "GX0001..GX0010", "--serial-mode", "server");
+        assertThat(order.exitCode()).as(order.err()).isZero();
+
+        CliRun run = provision(chip("device-8"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Provisioned GX0001 (provisioned)");
+        assertThat(imprint.orders().get("PO-2").used()).isEqualTo(1);
+    }
+
     @Test
     void provision_cli_storesSecretsAndUnitIsProvisioned() {
         Path dir = chip("device-1");
         CliRun run = CliRun.of("device", "provision", "--dir", dir.toString(), "--server", server(),
-                "--pin", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000001");
+                "--server-fingerprint", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000001");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Provisioned SN000001 (provisioned)").contains("urn:imprint:chip:")
                 .contains("disk-encryption-key");
@@ -88,7 +149,7 @@ class DeviceProvisionEndToEndTest {
     void provision_wrongPin_refusedWithOneLineAndNothingChanges() {
         Path dir = chip("device-2");
         CliRun run = CliRun.of("device", "provision", "--dir", dir.toString(), "--server", server(),
-                "--pin", "00".repeat(32), "--product", "gateway-x", "--serial", "SN000002");
+                "--server-fingerprint", "00".repeat(32), "--product", "gateway-x", "--serial", "SN000002");
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err().strip()).startsWith("imprint: ").doesNotContain("\n");
         assertThat(imprint.events().unitsByState("gateway-x", null)).doesNotContainKey("issued").doesNotContainKey("provisioned");
@@ -97,7 +158,7 @@ class DeviceProvisionEndToEndTest {
     @Test
     void provision_outOfRangeSerial_refusedWithCode() {
         CliRun run = CliRun.of("device", "provision", "--dir", chip("device-3").toString(), "--server", server(),
-                "--pin", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000099");
+                "--server-fingerprint", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000099");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("imprint: serial-not-authorized:");
     }

@@ -24,7 +24,7 @@ class MpVerifyCommandTest {
     void verify_ubootTranscript_saysAllZeros() throws Exception {
         Path key = Files.writeString(tmp.resolve("pubk.txt"), PUBK);
         Path transcript = Files.writeString(tmp.resolve("sign.txt"), TRANSCRIPT);
-        CliRun run = CliRun.of("mp", "verify", "--key", key.toString(), "--transcript", transcript.toString());
+        CliRun run = CliRun.of("mp", "verify", "--mp-key", key.toString(), "--transcript", transcript.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("signature: VERIFIES with MPMR all zeros")
                 .contains("digest: matches SHA-256(MPMR || message) with MPMR all zeros");
@@ -33,14 +33,14 @@ class MpVerifyCommandTest {
     @Test
     void verify_reversedMessage_exitsThree() throws Exception {
         Path key = Files.writeString(tmp.resolve("pubk.txt"), PUBK);
-        CliRun run = CliRun.of("mp", "verify", "--key", key.toString(), "--message", "A34D5D7A", "--signature", R + S);
+        CliRun run = CliRun.of("mp", "verify", "--mp-key", key.toString(), "--message", "A34D5D7A", "--signature", R + S);
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("DOES NOT VERIFY");
     }
 
     @Test
     void verify_digestOnly_namesTheMpmr() {
-        CliRun run = CliRun.of("mp", "verify", "--key", PUBK, "--message", "7A5D4DA3",
+        CliRun run = CliRun.of("mp", "verify", "--mp-key", PUBK, "--message", "7A5D4DA3",
                 "--digest", "2812ee80bf0df25ceca9b12a8d15f28effed93adb87f9e6ac4d13beb662ea53c");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("all zeros");
@@ -48,8 +48,8 @@ class MpVerifyCommandTest {
 
     @Test
     void verify_badKey_oneLineError() {
-        CliRun run = CliRun.of("mp", "verify", "--key", "not-a-key", "--message", "00", "--signature", R + S);
+        CliRun run = CliRun.of("mp", "verify", "--mp-key", "not-a-key", "--message", "00", "--signature", R + S);
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("imprint: malformed-request: --key").doesNotContain("\n");
+        assertThat(run.err().strip()).startsWith("imprint: malformed-request: --mp-key").doesNotContain("\n");
     }
 }

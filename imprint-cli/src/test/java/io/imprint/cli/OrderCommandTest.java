@@ -60,7 +60,7 @@ class OrderCommandTest {
         assertThat(version.err().strip()).startsWith("imprint: malformed-request: minimum software").doesNotContain("\n");
         CliRun missing = run("order", "suspend", "--name", "PO-X");
         assertThat(missing.err().strip()).isEqualTo("imprint: not-found: no order named PO-X");
-        CliRun chip = run("unit", "authorize-reprovision", "--product", "gw", "--chip", "zz", "--reason", "RMA-1", "--by", "me");
+        CliRun chip = run("unit", "authorize-reprovision", "--product", "gw", "--chip-id", "zz", "--reason", "RMA-1", "--by", "me");
         assertThat(chip.exitCode()).isNotZero();
         assertThat(chip.err().strip()).startsWith("imprint: ").doesNotContain("\n");
     }

@@ -100,7 +100,8 @@ public final class Imprint implements AutoCloseable {
         this.orders = new Orders(database, orderRepository, products,
                 new Reconciliations(database, new ReconciliationRepository(), auditKey), events, config.clock());
         this.policies = new Policies(database, policyRepository, events, config.clock());
-        this.reprovisioning = new Reprovisioning(database, reprovisionRepository, products, events, config.clock());
+        this.reprovisioning = new Reprovisioning(database, reprovisionRepository, units, products, events,
+                config.clock());
         this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
                 config.maxOutstandingChallenges(), config.clock(), events,
                 new RefusalSampler(config.clock(), CHALLENGE_REFUSALS_PER_MINUTE, RATE_LIMITED_PER_MINUTE));

@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint bench bundle}: the offline workflow at volume (build, apply, receipts, import). */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint bench bundle --units 10000"},
         description = "Builds an N-unit per-unit bundle (software key store, SQLite in a fresh directory), applies it "
                 + "on one emulated chip, writes N emulated-MP-signed receipts and imports them twice.")
 public final class BundleBench implements Callable<Integer> {

@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
  * per-unit latencies (challenge through confirmed receipt).
  */
 @Command(name = "provision", mixinStandardHelpOptions = true,
+        footer = {"%nExamples:",
+                "  imprint bench provision --devices 2000 --stations 4",
+                "  imprint bench provision --devices 2000 \\",
+                "      --database-url \"jdbc:postgresql://127.0.0.1/bench?user=postgres\""},
         description = {"Starts a server on loopback on a fresh data directory (SQLite, or --database-url PostgreSQL),",
                 "enrolls a product from an EMULATED reference chip, opens an order of N units and provisions N",
                 "emulated devices over TLS with S concurrent stations; prints units/s and latency percentiles."})

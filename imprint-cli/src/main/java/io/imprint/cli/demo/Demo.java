@@ -123,7 +123,7 @@ public final class Demo {
             NextSteps.print(out, dataDir, PRODUCT, kit, access);
             say("Server keeps running: device API %s, admin API %s (client certificates: %s.crt/.key),",
                     uri, access.uri(), access.operator());
-            say("TLS certificate SHA-256 %s.%s Press Ctrl-C to stop.", fingerprint,
+            say("Server fingerprint (give it as --server-fingerprint) %s.%s Press Ctrl-C to stop.", fingerprint,
                     kept ? "" : " The data directory is removed then (--keep keeps it).");
             waitForInterrupt();
         }

@@ -51,10 +51,10 @@ class BundleCliTest {
         Path conf = softHsmToken();
         String uri = "pkcs11:token=imprint-cli?pin-source=file:" + dir.resolve("pin");
         String imported = child(conf, "product", "import-mp-key", "--data-dir", data, "--pkcs11", uri,
-                "--label", "widget-mp", "--product", "widget");
+                "--mp-key-label", "widget-mp", "--product", "widget");
         assertThat(imported).contains("token=true sensitive=true extractable=false value-readable=false (kept inside)");
-        child(conf, "bundle", "keygen", "--key-store", uri, "--label", "oem", "--out", dir.resolve("oem.pem").toString());
-        assertThat(child(conf, "bundle", "receipt-keygen", "--key-store", uri, "--label", "oem-receipt"))
+        child(conf, "bundle", "keygen", "--key-store", uri, "--signing-key-label", "oem", "--out", dir.resolve("oem.pem").toString());
+        assertThat(child(conf, "bundle", "receipt-keygen", "--key-store", uri, "--receipt-key-label", "oem-receipt"))
                 .contains("Created receipt key oem-receipt");
         String built = child(conf, "bundle", "build", "--data-dir", data, "--key-store", uri, "--mp-key-label",
                 "widget-mp", "--signing-key-label", "oem", "--receipt-key-label", "oem-receipt", "--product", "widget",
@@ -99,10 +99,10 @@ class BundleCliTest {
                 "--order", "no-such",
                 "--random", "disk-key:32", "--expires", "30d", "--out", dir.resolve("x.imb").toString()), "not-found");
         assertThat(dir.resolve("x.imb")).doesNotExist();
-        assertFails(run("bundle", "keygen", "--key-store", "http://hsm", "--label", "oem2", "--out",
+        assertFails(run("bundle", "keygen", "--key-store", "http://hsm", "--signing-key-label", "oem2", "--out",
                 dir.resolve("k.pem").toString()), "malformed-request");
         assertThat(dir.resolve("k.pem")).doesNotExist();
-        assertFails(run("product", "import-mp-key", "--pkcs11", "file:" + dir.resolve("keys2"), "--label", "m",
+        assertFails(run("product", "import-mp-key", "--pkcs11", "file:" + dir.resolve("keys2"), "--mp-key-label", "m",
                 "--mp-key", "not-a-key"), "malformed-request");
         assertFails(run("receipts", "import", "--data-dir", data, "--file", dir.resolve("none.txt").toString(),
                 "--key-store", "file:" + dir.resolve("keys3"), "--receipt-key-label", "r"), "malformed-request");

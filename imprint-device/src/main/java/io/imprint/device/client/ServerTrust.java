@@ -40,7 +40,7 @@ public final class ServerTrust {
     public static ServerTrust pinned(String sha256Hex) {
         String hex = sha256Hex.replaceAll("[:\\s]", "").toLowerCase(Locale.ROOT);
         if (!hex.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("pin must be a SHA-256 fingerprint: 64 hex digits, colons allowed");
+            throw new IllegalArgumentException("the server fingerprint must be a SHA-256: 64 hex digits, colons allowed");
         }
         return new ServerTrust("pinned SHA-256 " + hex, new PinnedTrustManager(HexFormat.of().parseHex(hex)));
     }

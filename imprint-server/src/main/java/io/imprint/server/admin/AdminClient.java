@@ -50,17 +50,17 @@ public final class AdminClient implements AdminOperations {
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    public AdminClient(URI server, OperatorCredential operator, String pin) throws GeneralSecurityException,
+    public AdminClient(URI server, OperatorCredential operator, String serverFingerprint) throws GeneralSecurityException,
             IOException {
-        if (pin == null || !pin.matches("[0-9a-fA-F]{64}")) {
-            throw new IllegalArgumentException("--pin must be the server certificate's SHA-256 (64 hex characters)");
+        if (serverFingerprint == null || !serverFingerprint.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("--server-fingerprint must be the server certificate's SHA-256 (64 hex characters)");
         }
         char[] none = new char[0];
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(operator.keyStore(none), none);
         SSLContext ssl = SSLContext.getInstance("TLSv1.3");
         ssl.init(kmf.getKeyManagers(), new TrustManager[] {new PinnedTrustManager(HexFormat.of().parseHex(
-                pin.toLowerCase(java.util.Locale.ROOT)))}, null);
+                serverFingerprint.toLowerCase(java.util.Locale.ROOT)))}, null);
         SSLParameters params = new SSLParameters();
         params.setProtocols(new String[] {"TLSv1.3"});
         this.http = HttpClient.newBuilder().sslContext(ssl).sslParameters(params).version(HttpClient.Version.HTTP_1_1)

@@ -15,11 +15,12 @@ import java.time.Duration;
  * @param allowSoftware {@code >=1.0.0}, {@code 1.0.0,1.0.1}, or empty/null for none (deny all)
  * @param requireMetadata comma-separated keys, or empty/null
  * @param acceptMpmr {@code zeros}, {@code optee} or 64 hex, comma-separated; null means {@code zeros}
- * @param hookUrl HTTPS decision hook, or null; then exactly one of {@code hookCaPem} / {@code hookPin}
+ * @param hookUrl HTTPS decision hook, or null; then exactly one of {@code hookCaPem} / {@code hookFingerprint}
+ *     (SHA-256 of the hook's certificate, 64 hex)
  * @param hookTimeoutMs hook time limit in milliseconds, or null for the default
  */
 public record PolicyRequest(String allowSoftware, String requireMetadata, boolean development, String acceptMpmr,
-                            String hookUrl, String hookCaPem, String hookPin, Long hookTimeoutMs) {
+                            String hookUrl, String hookCaPem, String hookFingerprint, Long hookTimeoutMs) {
 
     /** The validated policy; bad text is {@link ProblemCode#MALFORMED_REQUEST}. */
     public ProductPolicy policy() {
@@ -31,10 +32,10 @@ public record PolicyRequest(String allowSoftware, String requireMetadata, boolea
             } catch (IllegalArgumentException e) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "decision hook URL is not a URI");
             }
-            hook = new HookSettings(url, hookCaPem, hookPin,
+            hook = new HookSettings(url, hookCaPem, hookFingerprint,
                     hookTimeoutMs == null ? null : Duration.ofMillis(hookTimeoutMs));
-        } else if (hookCaPem != null || hookPin != null) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--hook-ca and --hook-pin need --hook-url");
+        } else if (hookCaPem != null || hookFingerprint != null) {
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--hook-ca and --hook-fingerprint need --hook-url");
         }
         return new ProductPolicy(SoftwareRule.parse(allowSoftware), ProductPolicy.parseMetadata(requireMetadata),
                 development, ProductPolicy.parseMpmr(acceptMpmr == null ? "zeros" : acceptMpmr), hook);

@@ -24,8 +24,8 @@ final class WebhookTrust {
     static HttpClient client(AlertConfig config) {
         try {
             TrustManager[] trust = null;
-            if (config.pin() != null) {
-                trust = new TrustManager[] {new PinnedTrustManager(HexFormat.of().parseHex(config.pin().toLowerCase()))};
+            if (config.fingerprint() != null) {
+                trust = new TrustManager[] {new PinnedTrustManager(HexFormat.of().parseHex(config.fingerprint().toLowerCase()))};
             } else if (config.caFile() != null) {
                 KeyStore ks = KeyStore.getInstance("PKCS12");
                 ks.load(null, null);

@@ -8,16 +8,24 @@ import io.imprint.server.events.EventLog;
 import io.imprint.server.products.Products;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.ReprovisionRepository;
+import io.imprint.server.store.UnitRepository;
+import io.imprint.server.store.UnitRow;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Authorizes one re-provisioning (RMA, factory reset) of an already provisioned chip. The authorization
  * is stored, single use, and recorded as an event naming the operator and the reason; the next
- * attestation of that chip consumes it (see {@link UnitIssuer}).
+ * attestation of that chip consumes it (see {@link UnitIssuer}). Only a chip provisioned over the
+ * network as a unit of the product can be authorized: any other could never use it ({@code not-found}
+ * when it was never provisioned, {@code conflict} when it is issued but unconfirmed or was provisioned
+ * offline), and nothing is stored then.
  */
 public final class Reprovisioning {
     /** Event outcome of a new authorization. */
@@ -26,14 +34,16 @@ public final class Reprovisioning {
     private static final Pattern TEXT = Pattern.compile("[\\x20-\\x7E]{1,128}");
     private final Database db;
     private final ReprovisionRepository repository;
+    private final UnitRepository units;
     private final Products products;
     private final EventLog events;
     private final Clock clock;
 
-    public Reprovisioning(Database db, ReprovisionRepository repository, Products products, EventLog events,
-                          Clock clock) {
+    public Reprovisioning(Database db, ReprovisionRepository repository, UnitRepository units, Products products,
+                          EventLog events, Clock clock) {
         this.db = db;
         this.repository = repository;
+        this.units = units;
         this.products = products;
         this.events = events;
         this.clock = clock;
@@ -59,6 +69,7 @@ public final class Reprovisioning {
         }
         String id = UUID.randomUUID().toString();
         db.transaction(c -> {
+            requireProvisioned(c, name, chip);
             repository.insert(c, id, name, chip, reason, by, Instant.ofEpochMilli(clock.millis()));
             events.record(c, context.actor(), AUTHORIZED, new Attempt().product(name).chipId(chip),
                     "re-provisioning authorized by " + by + ": " + reason + " (" + id + ")");
@@ -66,6 +77,24 @@ public final class Reprovisioning {
             return null;
         });
         return id;
+    }
+
+    /** Refuses a chip that holds no network-provisioned unit of {@code product}: its authorization could never be used. */
+    private void requireProvisioned(Connection c, String product, String chip) throws SQLException {
+        Optional<UnitRow> unit = units.findByChip(c, chip);
+        if (unit.isEmpty() || !unit.get().product().equals(product)) {
+            throw new ImprintException(ProblemCode.NOT_FOUND, "chip " + chip + " was never provisioned as a unit of "
+                    + product + "; only a provisioned chip can be re-provisioned");
+        }
+        UnitRow u = unit.get();
+        if (!UnitRow.PROVISIONED.equals(u.state())) {
+            throw new ImprintException(ProblemCode.CONFLICT, "chip " + chip + " was issued as " + u.serial()
+                    + " but never confirmed (no receipt): it may simply retry, no authorization is needed");
+        }
+        if (u.escrow() == null || u.escrow().isEmpty()) {
+            throw new ImprintException(ProblemCode.CONFLICT, "chip " + chip + " was provisioned offline as "
+                    + u.serial() + "; re-provision it with a new bundle, not over the network");
+        }
     }
 
     private static ImprintException bad(String detail) {

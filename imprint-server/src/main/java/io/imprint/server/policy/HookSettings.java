@@ -8,12 +8,12 @@ import java.util.Locale;
 
 /**
  * Where and how to reach a product's decision hook: an HTTPS URL, trusted by a CA (PEM) or by the
- * pinned SHA-256 of its certificate, answered within {@code timeout}.
+ * SHA-256 fingerprint of its certificate, answered within {@code timeout}.
  *
  * @param caPem PEM certificates to trust, or null
- * @param pinSha256 lowercase hex SHA-256 of the hook's certificate (DER), or null
+ * @param fingerprintSha256 lowercase hex SHA-256 of the hook's certificate (DER), or null
  */
-public record HookSettings(URI url, String caPem, String pinSha256, Duration timeout) {
+public record HookSettings(URI url, String caPem, String fingerprintSha256, Duration timeout) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
 
@@ -24,13 +24,13 @@ public record HookSettings(URI url, String caPem, String pinSha256, Duration tim
         if (url.toString().length() > 512) {
             throw bad("decision hook URL is longer than 512 characters");
         }
-        if ((caPem == null) == (pinSha256 == null)) {
-            throw bad("decision hook needs exactly one of a CA file (--hook-ca) or a pin (--hook-pin)");
+        if ((caPem == null) == (fingerprintSha256 == null)) {
+            throw bad("decision hook needs exactly one of a CA file (--hook-ca) or a certificate fingerprint (--hook-fingerprint)");
         }
-        if (pinSha256 != null) {
-            pinSha256 = pinSha256.strip().replace(":", "").toLowerCase(Locale.ROOT);
-            if (!pinSha256.matches("[0-9a-f]{64}")) {
-                throw bad("decision hook pin must be the certificate's SHA-256 as 64 hex characters");
+        if (fingerprintSha256 != null) {
+            fingerprintSha256 = fingerprintSha256.strip().replace(":", "").toLowerCase(Locale.ROOT);
+            if (!fingerprintSha256.matches("[0-9a-f]{64}")) {
+                throw bad("decision hook fingerprint must be the certificate's SHA-256 as 64 hex characters");
             }
         }
         if (caPem != null && (!caPem.contains("-----BEGIN CERTIFICATE-----") || caPem.length() > 64_000)) {

@@ -12,14 +12,14 @@ import java.util.HexFormat;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Trust for the decision hook: the given CA certificates (PKIX, host name checked) or a pinned certificate. */
+/** Trust for the decision hook: the given CA certificates (PKIX, host name checked) or the certificate with the configured SHA-256 fingerprint. */
 final class HookTrust {
     private HookTrust() {
     }
 
     static TrustManager of(HookSettings s) throws GeneralSecurityException {
-        if (s.pinSha256() != null) {
-            return new PinnedTrustManager(HexFormat.of().parseHex(s.pinSha256()));
+        if (s.fingerprintSha256() != null) {
+            return new PinnedTrustManager(HexFormat.of().parseHex(s.fingerprintSha256()));
         }
         KeyStore anchors = KeyStore.getInstance("PKCS12");
         try {

@@ -118,7 +118,7 @@ public record ProductPolicy(SoftwareRule software, List<String> requiredMetadata
         HookSettings h = hook;
         return new PolicyRow(product, software.format(), String.join(",", requiredMetadata), development,
                 formatMpmr(acceptedMpmr), h == null ? null : h.url().toString(), h == null ? null : h.caPem(),
-                h == null ? null : h.pinSha256(),
+                h == null ? null : h.fingerprintSha256(),
                 h == null ? HookSettings.DEFAULT_TIMEOUT.toMillis() : h.timeout().toMillis(), now);
     }
 

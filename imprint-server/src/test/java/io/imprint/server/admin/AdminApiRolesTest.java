@@ -61,6 +61,9 @@ class AdminApiRolesTest {
 
     @Test
     void oemAdmin_lifecycleOverApi_signedReconciliationAndAdminEntries() throws Exception {
+        server.order("PO-RMA", 1, "SN000400..SN000400");
+        String chip = server.provisioned("SN000400").chipIdHex(); // before the policy below requires metadata
+        server.imprint().orders().close("PO-RMA");
         OrderView draft = oem.createOrder(new OrderRequest("PO-LIFE", TestServer.PRODUCT, "Acme EMS", 3,
                 "SN000300..SN000309", "server", java.time.Instant.parse("2026-01-01T00:00:00Z"), null, true));
         assertThat(draft.state()).isEqualTo("draft");
@@ -79,9 +82,12 @@ class AdminApiRolesTest {
         assertThat(oem.setPolicy(TestServer.PRODUCT, POLICY).policy()).contains("software >=1.0.0; metadata board");
         refused(() -> oem.setPolicy(TestServer.PRODUCT, new PolicyRequest(">=one", null, false, null, null, null,
                 null, null)), ProblemCode.MALFORMED_REQUEST);
-        ReprovisionView rma = oem.authorizeReprovision(new ReprovisionRequest(TestServer.PRODUCT, "0a1b2c3d", "RMA-7"));
+        refused(() -> oem.authorizeReprovision(new ReprovisionRequest(TestServer.PRODUCT, "0a1b2c3d", "RMA-6")),
+                ProblemCode.NOT_FOUND);
+        ReprovisionView rma = oem.authorizeReprovision(new ReprovisionRequest(TestServer.PRODUCT, chip.toLowerCase(),
+                "RMA-7"));
         assertThat(rma.by()).isEqualTo("alice");
-        assertThat(rma.chip()).isEqualTo("0A1B2C3D");
+        assertThat(rma.chip()).isEqualTo(chip);
         CheckpointView cp = oem.checkpoint();
 
         List<String> mine = adminPayloads("alice");

@@ -59,6 +59,8 @@ abstract class AdminAuditContract {
 
     @Test
     void change_auditAppendFails_changeNotMadeAndCallFails() throws Exception {
+        String chip = server.provisioned("SN000001").chipIdHex();
+        long eventsBefore = count("events");
         long before = server.imprint().audit().verifyStore().entryCount();
         rename("audit_entries", "audit_entries_gone");
 
@@ -68,8 +70,8 @@ abstract class AdminAuditContract {
         assertThatThrownBy(() -> admin.setPolicy(ALICE, TestServer.PRODUCT, POLICY)).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> admin.createOrder(ALICE, new OrderRequest("PO-NEW", TestServer.PRODUCT, "Acme EMS", 1,
                 "SN000500..SN000500"))).isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> admin.authorizeReprovision(ALICE, new ReprovisionRequest(TestServer.PRODUCT, "0A1B",
-                "RMA-1"))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> admin.authorizeReprovision(ALICE, new ReprovisionRequest(TestServer.PRODUCT, chip,
+                "RMA-1"))).isInstanceOf(RuntimeException.class).isNotInstanceOf(ImprintException.class);
         assertThatThrownBy(() -> admin.checkpoint(ALICE)).isInstanceOf(RuntimeException.class);
 
         rename("audit_entries_gone", "audit_entries");
@@ -78,23 +80,27 @@ abstract class AdminAuditContract {
         assertThat(server.imprint().orders().get("PO-OTHER").state()).isEqualTo("open");
         assertThat(server.imprint().orders().list(null)).extracting(o -> o.name()).doesNotContain("PO-NEW");
         assertThat(server.imprint().policies().get(TestServer.PRODUCT).describe()).isEqualTo(TestServer.POLICY.describe());
-        assertThat(count("reprovision_authorizations") + count("admin_actions") + count("events")
-                + count("order_reconciliations")).isZero();
+        assertThat(count("reprovision_authorizations") + count("admin_actions") + count("order_reconciliations"))
+                .isZero();
+        assertThat(count("events")).isEqualTo(eventsBefore);
         assertThat(count("audit_checkpoints")).isEqualTo(server.imprint().audit().verifyStore().checkpointCount());
         assertThat(server.imprint().audit().verifyStore().entryCount()).isEqualTo(before);
     }
 
     @Test
     void change_ok_entryAndEventCommittedTogetherNamingTheOperator() throws Exception {
+        String chip = server.provisioned("SN000001").chipIdHex();
+        int devicePart = server.imprint().audit().verifyStore().entries().size();
         admin.suspendOrder(ALICE, "PO-ACME");
         admin.resumeOrder(ALICE, "PO-ACME");
         admin.resizeOrder(ALICE, "PO-ACME", 8);
         admin.setPolicy(ALICE, TestServer.PRODUCT, POLICY);
-        admin.authorizeReprovision(ALICE, new ReprovisionRequest(TestServer.PRODUCT, "0a1b", "RMA-1"));
+        admin.authorizeReprovision(ALICE, new ReprovisionRequest(TestServer.PRODUCT, chip.toLowerCase(), "RMA-1"));
         admin.closeOrder(ALICE, "PO-OTHER");
         server.imprint().orders().suspend("PO-ACME");
 
-        List<AuditEntry> events = entries("event", null);
+        List<AuditEntry> events = server.imprint().audit().verifyStore().entries().stream().skip(devicePart)
+                .filter(e -> e.kind().equals("event")).toList();
         for (String outcome : List.of("order-suspended", "order-resumed", "order-resized", "policy-changed",
                 "reprovision-authorized", "order-closed")) {
             assertThat(events).as(outcome).anyMatch(e -> e.payload().contains("\"outcome\":\"" + outcome + "\"")
@@ -123,8 +129,9 @@ abstract class AdminAuditContract {
 
     @Test
     void authorizeReprovision_local_actorIsLocalUserAndByIsADetail() throws Exception {
+        String chip = server.provisioned("SN000001").chipIdHex();
         ReprovisionView v = admin.authorizeReprovision(Operator.local("ops"),
-                new ReprovisionRequest(TestServer.PRODUCT, "0A1B", "RMA-2", "alice"));
+                new ReprovisionRequest(TestServer.PRODUCT, chip, "RMA-2", "alice"));
         assertThat(v.by()).isEqualTo("alice");
 
         assertThat(entries("admin", "local:ops")).singleElement().satisfies(e -> assertThat(e.payload())
@@ -132,9 +139,23 @@ abstract class AdminAuditContract {
         assertThat(entries("admin", "alice")).isEmpty();
         assertThat(entries("event", "local:ops")).singleElement().satisfies(e -> assertThat(e.payload())
                 .contains("reprovision-authorized").contains("authorized by alice: RMA-2"));
-        assertThatThrownBy(() -> admin.authorizeReprovision(ALICE, new ReprovisionRequest(TestServer.PRODUCT, "0A1B",
+        assertThatThrownBy(() -> admin.authorizeReprovision(ALICE, new ReprovisionRequest(TestServer.PRODUCT, chip,
                 "RMA-3", "carol"))).isInstanceOfSatisfying(ImprintException.class,
                 e -> assertThat(e.code()).isEqualTo(ProblemCode.MALFORMED_REQUEST));
+    }
+
+    @Test
+    void authorizeReprovision_neverProvisionedChip_notFoundRecordedAndNothingStored() throws Exception {
+        assertThatThrownBy(() -> admin.authorizeReprovision(ALICE, new ReprovisionRequest(TestServer.PRODUCT, "0A1B",
+                "RMA-4"))).isInstanceOfSatisfying(ImprintException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ProblemCode.NOT_FOUND);
+                    assertThat(e.detail()).contains("0A1B").contains("never provisioned");
+                });
+
+        assertThat(count("reprovision_authorizations")).isZero();
+        assertThat(entries("event", null)).noneMatch(e -> e.payload().contains("reprovision-authorized"));
+        assertThat(entries("admin", "alice")).singleElement().satisfies(e -> assertThat(e.payload())
+                .contains("\"action\":\"units.authorize-reprovision\"").contains("\"outcome\":\"not-found\""));
     }
 
     private List<AuditEntry> entries(String kind, String actor) throws Exception {

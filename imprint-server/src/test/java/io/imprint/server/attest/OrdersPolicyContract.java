@@ -7,6 +7,7 @@ import io.imprint.protocol.envelope.SecretItems;
 import io.imprint.protocol.message.ProvisioningResponse;
 import io.imprint.protocol.mp.Mpmr;
 import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.policy.ProductPolicy;
 import io.imprint.server.policy.SoftwareRule;
@@ -238,6 +239,32 @@ abstract class OrdersPolicyContract extends ServerContract {
         assertThat(server.imprint().events().countsByOutcome(null, null)).containsEntry("reprovisioned", 1L)
                 .containsEntry("reprovision-authorized", 1L).containsEntry("chip-already-provisioned", 2L);
         assertThat(server.imprint().events().unitsByState(null, null)).isEqualTo(Map.of("provisioned", 1L));
+    }
+
+    @Test
+    void authorize_neverProvisionedChip_notFoundAndNothingStored() {
+        assertThatThrownBy(() -> server.imprint().reprovisioning().authorize(TestServer.PRODUCT, "0a1b2c3d", "RMA-1",
+                "alice")).isInstanceOfSatisfying(ImprintException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ProblemCode.NOT_FOUND);
+                    assertThat(e.detail()).isEqualTo("chip 0A1B2C3D was never provisioned as a unit of gateway-x; "
+                            + "only a provisioned chip can be re-provisioned");
+                });
+        assertThat(server.imprint().events().countsByOutcome(null, null)).doesNotContainKey("reprovision-authorized");
+    }
+
+    @Test
+    void authorize_issuedButUnconfirmedChip_conflictAndNothingStored() throws Exception {
+        server.order("o1", 10, "SN000001..SN000010");
+        TestDevice issued = server.issued("SN000001");
+        assertThatThrownBy(() -> server.imprint().reprovisioning().authorize(TestServer.PRODUCT, issued.chipIdHex(),
+                "RMA-1", "alice")).isInstanceOfSatisfying(ImprintException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ProblemCode.CONFLICT);
+                    assertThat(e.detail()).contains("never confirmed");
+                });
+        assertThat(server.imprint().events().countsByOutcome(null, null)).doesNotContainKey("reprovision-authorized");
+        TestDevice provisioned = server.provisioned("SN000002");
+        assertThat(server.imprint().reprovisioning().authorize(TestServer.PRODUCT, provisioned.chipIdHex(), "RMA-2",
+                "alice")).isNotBlank();
     }
 
     @Test

@@ -92,10 +92,10 @@ class DecisionHookTest {
         server.close();
     }
 
-    private void policy(String caPem, String pin, Duration timeout) {
+    private void policy(String caPem, String fingerprint, Duration timeout) {
         URI url = URI.create("https://127.0.0.1:" + hook.getAddress().getPort() + "/decide");
         server.imprint().policies().set(TestServer.PRODUCT, new ProductPolicy(SoftwareRule.parse("1.0.0"), List.of(),
-                false, List.of(Mpmr.ZEROS), new HookSettings(url, caPem, pin, timeout)));
+                false, List.of(Mpmr.ZEROS), new HookSettings(url, caPem, fingerprint, timeout)));
     }
 
     private String caPem() throws Exception {
@@ -120,9 +120,9 @@ class DecisionHookTest {
     }
 
     @Test
-    void attest_hookAllowsWithPin_provisioned() throws Exception {
-        String pin = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        policy(null, pin, Duration.ofSeconds(2));
+    void attest_hookAllowsWithFingerprint_provisioned() throws Exception {
+        String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        policy(null, fingerprint, Duration.ofSeconds(2));
         assertThat(attest("SN000001").status()).isEqualTo(200);
     }
 
@@ -150,7 +150,7 @@ class DecisionHookTest {
     }
 
     @Test
-    void attest_hookCertificateNotPinned_refusedAsError() throws Exception {
+    void attest_hookFingerprintDiffers_refusedAsError() throws Exception {
         policy(null, "ab".repeat(32), Duration.ofSeconds(2));
         assertThat(detail(attest("SN000005"))).isEqualTo("policy-violation / decision hook: error");
     }

@@ -8,6 +8,7 @@ import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.products.ProductEnrollment;
 import io.imprint.server.policy.ProductPolicy;
 import io.imprint.server.policy.SoftwareRule;
+import io.imprint.protocol.message.ProvisioningResponse;
 import io.imprint.protocol.mp.Mpmr;
 import java.util.List;
 import java.nio.file.Path;
@@ -71,6 +72,25 @@ public final class TestServer implements AutoCloseable {
     /** A new device of the test product with a random chip ID. */
     public TestDevice device() throws GeneralSecurityException {
         return TestDevice.random(mpKey, PRODUCT);
+    }
+
+    /** A new device issued {@code serial} (or the order's next, for "") over the network, its receipt not yet sent. */
+    public TestDevice issued(String serial) throws Exception {
+        TestDevice device = device();
+        client.provisioning(client.attest(device.attest(client.challenge(PRODUCT), serial).request()));
+        return device;
+    }
+
+    /** A new device provisioned as {@code serial} (or the order's next, for "") over the network, receipt confirmed. */
+    public TestDevice provisioned(String serial) throws Exception {
+        TestDevice device = device();
+        TestDevice.Attestation a = device.attest(client.challenge(PRODUCT), serial);
+        ProvisioningResponse response = client.provisioning(client.attest(a.request()));
+        DeviceClient.Reply receipt = client.receipt(device.receipt(response, a.open(response)));
+        if (receipt.status() != 200) {
+            throw new IllegalStateException("receipt refused: " + receipt.body());
+        }
+        return device;
     }
 
     public Imprint imprint() { return imprint; }
