@@ -13,8 +13,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Creates a new store: the database (embedded SQLite in --data-dir, or --database-url) and its keys",
                 "in --data-dir (escrow key, audit key, operator CA). Refuses a store that exists. Only 'init' and",
-                "'server' create a store; every other command needs one.",
-                "Example: imprint init --data-dir /srv/imprint"})
+                "'server' create a store; every other command needs one."},
+        footer = {"%nExamples:",
+                "  imprint init --data-dir /srv/imprint",
+                "  imprint init --data-dir /srv/imprint \\",
+                "      --database-url 'jdbc:postgresql://db.example/imprint?user=imprint'"})
 final class InitCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions store;

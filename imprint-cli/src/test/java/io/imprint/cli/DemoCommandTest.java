@@ -105,7 +105,7 @@ class DemoCommandTest {
             List<String> remote = nextCommands(out).stream().filter(c -> c.contains("--server")).findFirst().orElseThrow();
             assertThat(remote).contains("--server-fingerprint").contains(dir.resolve("operators/demo-admin").toString());
             assertThat(out).containsPattern("admin API https://127\\.0\\.0\\.1:\\d+");
-            CliRun report = CliRun.of(withKnownFingerprintOption(remote).toArray(String[]::new));
+            CliRun report = CliRun.of(remote.toArray(String[]::new));
             assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
             assertThat(report.out()).contains("PO-DEMO-001");
         } finally {
@@ -176,14 +176,6 @@ class DemoCommandTest {
             words.add(word.toString());
         }
         return words;
-    }
-
-    /** The TLS-fingerprint option was {@code --pin} before its rename to {@code --server-fingerprint}. */
-    private static List<String> withKnownFingerprintOption(List<String> command) {
-        if (CliRun.of("report", "--help").out().contains("--server-fingerprint")) {
-            return command;
-        }
-        return command.stream().map(w -> w.equals("--server-fingerprint") ? "--pin" : w).toList();
     }
 
     private static String awaitOutput(Process p, Path log, String marker) throws Exception {

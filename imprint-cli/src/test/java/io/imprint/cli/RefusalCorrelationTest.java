@@ -51,7 +51,7 @@ class RefusalCorrelationTest {
                 "--srk-hash", "a1".repeat(32), "--fuse-seed", "5eed".repeat(8)).exitCode()).isZero();
 
         CliRun run = CliRun.of("device", "provision", "--dir", chip.toString(), "--server",
-                "https://127.0.0.1:" + server.listener().port(), "--pin", server.listener().fingerprint(),
+                "https://127.0.0.1:" + server.listener().port(), "--server-fingerprint", server.listener().fingerprint(),
                 "--product", TestServer.PRODUCT, "--serial", "SN000001");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -68,7 +68,7 @@ class RefusalCorrelationTest {
                 "--role", "auditor", "--out", dir.resolve("carol").toString()).exitCode()).isZero();
         try (AdminListener admin = server.imprint().startAdminListener(new AdminConfig("127.0.0.1", 0))) {
             CliRun run = CliRun.of("order", "suspend", "--name", "PO-1",
-                    "--server", "https://127.0.0.1:" + admin.port(), "--operator", dir.resolve("carol").toString(), "--pin", admin.fingerprint());
+                    "--server", "https://127.0.0.1:" + admin.port(), "--operator", dir.resolve("carol").toString(), "--server-fingerprint", admin.fingerprint());
 
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err().strip()).startsWith("imprint: forbidden: ");
