@@ -12,6 +12,7 @@ import io.imprint.server.alerts.AlertingEventRepository;
 import io.imprint.server.alerts.WebhookAlerts;
 import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.CaamMpVerifier;
+import io.imprint.server.attest.ChallengePurge;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
 import io.imprint.server.attest.Reprovisioning;
@@ -32,6 +33,8 @@ import io.imprint.server.issuance.FileKeyEscrow;
 import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.orders.Orders;
 import io.imprint.server.products.Products;
+import io.imprint.server.ratelimit.RateLimiter;
+import io.imprint.server.ratelimit.RateLimits;
 import io.imprint.server.reports.Reports;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.JdbcBundleRepository;
@@ -56,6 +59,7 @@ public final class Imprint implements AutoCloseable {
     private final EventLog events;
     private final AuditTrail audit;
     private final Challenges challenges;
+    private final ChallengePurge challengePurge;
     private final Attestations attestations;
     private final Receipts receipts;
     private final BundleRegistry bundles;
@@ -90,8 +94,10 @@ public final class Imprint implements AutoCloseable {
                 new Reconciliations(database, new ReconciliationRepository(), auditKey), events, config.clock());
         this.policies = new Policies(database, policyRepository, events, config.clock());
         this.reprovisioning = new Reprovisioning(database, reprovisionRepository, products, events, config.clock());
-        this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
+        JdbcChallengeRepository challengeRepository = new JdbcChallengeRepository();
+        this.challenges = new Challenges(database, challengeRepository, products, config.challengeTtl(),
                 config.maxOutstandingChallenges(), config.clock());
+        this.challengePurge = new ChallengePurge(database, challengeRepository, config.clock());
         UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, reprovisionRepository, cas,
                 new DeviceCertificates(config.certificateValidity()), escrow, events, config.clock());
         this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events,
@@ -143,6 +149,9 @@ public final class Imprint implements AutoCloseable {
 
     public Challenges challenges() { return challenges; }
 
+    /** Deletion of expired challenges; runs on its own while a device listener is up. */
+    public ChallengePurge challengePurge() { return challengePurge; }
+
     public Attestations attestations() { return attestations; }
 
     public Receipts receipts() { return receipts; }
@@ -172,8 +181,16 @@ public final class Imprint implements AutoCloseable {
     /** The store, for tools and tests that inspect it directly. */
     public Database database() { return database; }
 
-    /** Starts the HTTPS device listener with the configured or generated TLS certificate. */
+    /** Starts the HTTPS device listener with the default rate limits. */
     public DeviceListener startDeviceListener() {
+        return startDeviceListener(RateLimits.DEFAULTS);
+    }
+
+    /**
+     * Starts the HTTPS device listener with the configured or generated TLS certificate, admitting
+     * requests within {@code limits}, and the periodic purge of expired challenges.
+     */
+    public DeviceListener startDeviceListener(RateLimits limits) {
         ServerCertificate certificate;
         try {
             certificate = config.tlsCertificate() != null
@@ -182,7 +199,10 @@ public final class Imprint implements AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot load or create the TLS certificate", e);
         }
-        return DeviceListener.start(config.host(), config.port(), certificate, challenges, attestations, receipts);
+        DeviceListener listener = DeviceListener.start(config.host(), config.port(), certificate, challenges,
+                attestations, receipts, new RateLimiter(limits, System::nanoTime));
+        challengePurge.start();
+        return listener;
     }
 
     /** Production reports per order, CM, product and time range. */
@@ -206,6 +226,7 @@ public final class Imprint implements AutoCloseable {
 
     @Override
     public void close() {
+        challengePurge.close();
         policies.close();
         if (alerts != null) {
             alerts.close();

@@ -9,6 +9,7 @@ import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
+import io.imprint.server.ratelimit.ClientKey;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ final class DeviceHandlers {
 
     void challenge(Context ctx) {
         ChallengeRequest request = read(ctx, ChallengeRequest.class, e -> { });
-        render(ctx, challenges.issue(request));
+        render(ctx, challenges.issue(request, ClientKey.of(ctx.req().getRemoteAddr())));
     }
 
     void attest(Context ctx) {
