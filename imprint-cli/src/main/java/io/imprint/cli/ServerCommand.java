@@ -2,6 +2,7 @@ package io.imprint.cli;
 
 import io.imprint.server.Imprint;
 import io.imprint.server.http.DeviceListener;
+import io.imprint.server.ratelimit.RateLimits;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,16 +34,19 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--alert-webhook-ca", description = "PEM CA to trust for the webhook.") java.nio.file.Path alertWebhookCa;
     @Option(names = "--alert-webhook-fingerprint", description = "SHA-256 (64 hex) of the webhook's certificate to trust, instead of --alert-webhook-ca.")
     String alertWebhookFingerprint;
+    @Mixin RateLimitOptions limits;
 
     @Override
     public Integer call() throws Exception {
-        var config = store.config().withHost(host).withPort(port).withTlsNames(tlsNames);
+        RateLimits rateLimits = limits.rateLimits();
+        var config = store.config().withHost(host).withPort(port).withTlsNames(tlsNames)
+                .withMaxOutstandingChallenges(limits.clientChallenges);
         if (tlsCert != null || tlsKey != null) {
             config = config.withTlsPem(tlsCert, tlsKey);
         }
         var alerts = alertWebhook == null ? io.imprint.server.alerts.AlertConfig.NONE
                 : io.imprint.server.alerts.AlertConfig.webhook(alertWebhook, alertWebhookCa, alertWebhookFingerprint);
-        try (Imprint imprint = StoreOptions.openOrCreate(config, alerts, spec.commandLine().getErr()); DeviceListener listener = imprint.startDeviceListener();
+        try (Imprint imprint = StoreOptions.openOrCreate(config, alerts, spec.commandLine().getErr()); DeviceListener listener = imprint.startDeviceListener(rateLimits);
              var admin = imprint.startAdminListener(new io.imprint.server.admin.AdminConfig(host, adminPort))) {
             var out = spec.commandLine().getOut();
             out.println("Imprint device API on https://" + host + ":" + listener.port());

@@ -1,6 +1,7 @@
 package io.imprint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imprint.device.agent.PreparedAttestation;
 import io.imprint.device.agent.ProvisioningAgent;
@@ -12,11 +13,15 @@ import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
 import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.message.ProvisioningResponse;
+import io.imprint.protocol.problem.ImprintException;
+import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.Imprint;
 import io.imprint.server.ServerConfig;
 import io.imprint.server.http.DeviceListener;
+import io.imprint.server.ratelimit.RateLimits;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +166,31 @@ class DeviceProvisionEndToEndTest {
                 "--server-fingerprint", listener.fingerprint(), "--product", "gateway-x", "--serial", "SN000099");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("imprint: serial-not-authorized:");
+    }
+
+    @Test
+    void provision_rateLimitedListener_agentHonoursRetryAfterAndProvisions() throws Exception {
+        EmulatedCaamChip chip = EmulatedChipFile.load(chip("device-6"));
+        // one request per second per client, burst 1: every step after the first waits for its token
+        try (DeviceListener limited = imprint.startDeviceListener(new RateLimits(1, 1, 1_000, 1_000, 100))) {
+            URI uri = URI.create("https://127.0.0.1:" + limited.port());
+            try (ProvisioningClient once = new ProvisioningClient(uri, ServerTrust.pinned(limited.fingerprint()),
+                    RetryPolicy.none())) {
+                once.challenge("gateway-x");
+                assertThatThrownBy(() -> once.challenge("gateway-x")).isInstanceOfSatisfying(ImprintException.class,
+                        e -> assertThat(e.code()).isEqualTo(ProblemCode.RATE_LIMITED));
+            }
+            try (ProvisioningClient client = new ProvisioningClient(uri, ServerTrust.pinned(limited.fingerprint()),
+                    new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(3)))) {
+                ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
+                        new EmulatedCaamBlobStore(tmp.resolve("device-6/blobs"), chip), client);
+
+                ProvisioningResult result = agent.provision("gateway-x", "SN000006", "1.0.0");
+
+                assertThat(result.state()).isEqualTo("provisioned");
+            }
+        }
+        assertThat(imprint.events().unitsByState("gateway-x", null)).containsEntry("provisioned", 1L);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.imprint.server.alerts.AlertingEventRepository;
 import io.imprint.server.alerts.WebhookAlerts;
 import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.CaamMpVerifier;
+import io.imprint.server.attest.ChallengePurge;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
 import io.imprint.server.attest.Reprovisioning;
@@ -33,6 +34,8 @@ import io.imprint.server.issuance.FileKeyEscrow;
 import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.orders.Orders;
 import io.imprint.server.products.Products;
+import io.imprint.server.ratelimit.RateLimiter;
+import io.imprint.server.ratelimit.RateLimits;
 import io.imprint.server.reports.Reports;
 import io.imprint.server.store.Database;
 import io.imprint.server.store.JdbcBundleRepository;
@@ -67,6 +70,7 @@ public final class Imprint implements AutoCloseable {
     private final EventLog events;
     private final AuditTrail audit;
     private final Challenges challenges;
+    private final ChallengePurge challengePurge;
     private final Attestations attestations;
     private final Receipts receipts;
     private final BundleRegistry bundles;
@@ -102,9 +106,11 @@ public final class Imprint implements AutoCloseable {
         this.policies = new Policies(database, policyRepository, events, config.clock());
         this.reprovisioning = new Reprovisioning(database, reprovisionRepository, units, products, events,
                 config.clock());
-        this.challenges = new Challenges(database, new JdbcChallengeRepository(), products, config.challengeTtl(),
+        JdbcChallengeRepository challengeRepository = new JdbcChallengeRepository();
+        this.challenges = new Challenges(database, challengeRepository, products, config.challengeTtl(),
                 config.maxOutstandingChallenges(), config.clock(), events,
                 new RefusalSampler(config.clock(), CHALLENGE_REFUSALS_PER_MINUTE, RATE_LIMITED_PER_MINUTE));
+        this.challengePurge = new ChallengePurge(database, challengeRepository, config.clock());
         UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, reprovisionRepository, cas,
                 new DeviceCertificates(config.certificateValidity()), escrow, events, config.clock());
         this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events,
@@ -178,6 +184,9 @@ public final class Imprint implements AutoCloseable {
 
     public Challenges challenges() { return challenges; }
 
+    /** Deletion of expired challenges; runs on its own while a device listener is up. */
+    public ChallengePurge challengePurge() { return challengePurge; }
+
     public Attestations attestations() { return attestations; }
 
     public Receipts receipts() { return receipts; }
@@ -199,9 +208,20 @@ public final class Imprint implements AutoCloseable {
     /** The store, for tools and tests that inspect it directly. */
     public Database database() { return database; }
 
-    /** Starts the HTTPS device listener with the configured or generated TLS certificate. */
+    /** Starts the HTTPS device listener with the default rate limits. */
     public DeviceListener startDeviceListener() {
-        return DeviceListener.start(config.host(), config.port(), serverCertificate(), challenges, attestations, receipts);
+        return startDeviceListener(RateLimits.DEFAULTS);
+    }
+
+    /**
+     * Starts the HTTPS device listener with the configured or generated TLS certificate, admitting
+     * requests within {@code limits}, and the periodic purge of expired challenges.
+     */
+    public DeviceListener startDeviceListener(RateLimits limits) {
+        DeviceListener listener = DeviceListener.start(config.host(), config.port(), serverCertificate(), challenges,
+                attestations, receipts, new RateLimiter(limits, System::nanoTime));
+        challengePurge.start();
+        return listener;
     }
 
     private ServerCertificate serverCertificate() {
@@ -233,6 +253,7 @@ public final class Imprint implements AutoCloseable {
 
     @Override
     public void close() {
+        challengePurge.close();
         policies.close();
         if (alerts != null) {
             alerts.close();

@@ -17,7 +17,8 @@ import java.util.List;
  * @param tlsNames extra SAN names (DNS names or IP addresses) of a generated TLS certificate
  * @param tlsCertificate PEM certificate to use instead of a generated one, or null
  * @param tlsKey PEM private key of {@code tlsCertificate}, or null
- * @param maxOutstandingChallenges above this many unexpired challenges new ones are refused
+ * @param maxOutstandingChallenges unexpired challenges one client (address) may hold; beyond, its new ones
+ *     are refused {@code rate-limited} (other clients are unaffected)
  * @param clock time source (tests move it)
  */
 public record ServerConfig(Path dataDir, String host, int port, String databaseUrl, Duration challengeTtl,
@@ -26,6 +27,7 @@ public record ServerConfig(Path dataDir, String host, int port, String databaseU
     public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CERTIFICATE_VALIDITY = Duration.ofDays(365L * 20);
     public static final int DEFAULT_PORT = 8443;
+    public static final long DEFAULT_MAX_CHALLENGES_PER_CLIENT = 10_000;
 
     public ServerConfig {
         if (dataDir == null) {
@@ -40,10 +42,10 @@ public record ServerConfig(Path dataDir, String host, int port, String databaseU
         tlsNames = List.copyOf(tlsNames);
     }
 
-    /** Defaults: 127.0.0.1:8443, SQLite, 60 s challenges, 20-year device certificates. */
+    /** Defaults: 127.0.0.1:8443, SQLite, 60 s challenges (10,000 per client), 20-year device certificates. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, "127.0.0.1", DEFAULT_PORT, null, DEFAULT_CHALLENGE_TTL,
-                DEFAULT_CERTIFICATE_VALIDITY, List.of(), null, null, 100_000, Clock.systemUTC());
+                DEFAULT_CERTIFICATE_VALIDITY, List.of(), null, null, DEFAULT_MAX_CHALLENGES_PER_CLIENT, Clock.systemUTC());
     }
 
     public ServerConfig withHost(String value) {

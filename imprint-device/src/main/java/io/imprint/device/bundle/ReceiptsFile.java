@@ -6,11 +6,11 @@ import io.imprint.protocol.problem.ProblemCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 
 /**
  * The receipts file the station collects: one {@link SealedReceiptLine} per line, appended and synced to
@@ -34,8 +34,14 @@ public final class ReceiptsFile {
             return 0;
         }
         requireSize(0);
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        return lines.stream().filter(l -> !l.isBlank()).count();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new ImprintException(ProblemCode.BAD_RECEIPT, "receipts file " + file
+                    + " is not UTF-8 text: not a receipts file, or damaged");
+        }
+        return text.lines().filter(l -> !l.isBlank()).count();
     }
 
     /** Appends {@code line} and an LF, then forces the file to disk. */

@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
@@ -160,11 +161,8 @@ public final class ProvisioningClient implements AutoCloseable {
     }
 
     private Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isPresent() && header.get().strip().matches("\\d{1,9}")) {
-            return Optional.of(retry.retryAfter(Long.parseLong(header.get().strip())));
-        }
-        return Optional.empty();
+        return RetryAfter.parse(response.headers().firstValue("Retry-After"), Instant.now())
+                .map(d -> retry.retryAfter((d.toMillis() + 999) / 1000));
     }
 
     private static byte[] readBounded(HttpResponse<InputStream> response) throws IOException {

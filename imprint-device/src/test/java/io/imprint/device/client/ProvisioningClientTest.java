@@ -12,6 +12,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,6 +116,19 @@ class ProvisioningClientTest {
             c.challenge("gateway");
         }
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void challenge_429WithRetryAfterDate_waitsUntilThenCappedAtMaxDelay() throws Exception {
+        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1));
+        AtomicInteger calls = new AtomicInteger();
+        server.script(s -> calls.incrementAndGet() == 1 ? new Reply(429, "application/problem+json",
+                "{\"code\":\"rate-limited\"}", inAnHour) : Reply.json(201, CHALLENGE));
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(2));
+        try (ProvisioningClient c = client(policy)) {
+            c.challenge("gateway");
+        }
+        assertThat(waits).containsExactly(Duration.ofSeconds(2));
     }
 
     @Test

@@ -63,8 +63,7 @@ public final class MpPublicKey {
         }
         Matcher pem = PEM.matcher(text);
         if (pem.find()) {
-            byte[] der = Base64.getMimeDecoder().decode(pem.group(1));
-            return fromJdkKey((ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der)));
+            return fromPem(pem.group(1));
         }
         String body = text;
         Matcher header = HEADER.matcher(text);
@@ -87,6 +86,16 @@ public final class MpPublicKey {
                     "expected 128 hex characters (U-Boot 'mfgprot pubk' output), raw X||Y or PEM");
         }
         return fromRaw(HexFormat.of().parseHex(hex.toString().toLowerCase(Locale.ROOT)));
+    }
+
+    private static MpPublicKey fromPem(String base64) throws GeneralSecurityException {
+        byte[] der;
+        try {
+            der = Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new java.security.spec.InvalidKeySpecException("PEM public key is not valid Base64");
+        }
+        return fromJdkKey((ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der)));
     }
 
     /** From a JDK EC key on a supported curve. */

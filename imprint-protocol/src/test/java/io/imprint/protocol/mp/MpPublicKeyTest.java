@@ -54,4 +54,12 @@ class MpPublicKeyTest {
     void parse_oversized_throws() {
         assertThatThrownBy(() -> MpPublicKey.parse("A".repeat(5000))).isInstanceOf(InvalidKeySpecException.class);
     }
+
+    @Test
+    void parse_pemWithBadBase64_invalidKeySpec() {
+        // found by MpPublicKeyFuzzTest: a stray character made the PEM body invalid Base64 (was IllegalArgumentException)
+        String pem = "-----BEGIN PUBLIC KEY-----\nMMIGfMA0G\n-----END PUBLIC KEY-----\n";
+        assertThatThrownBy(() -> MpPublicKey.parse(pem)).isInstanceOf(InvalidKeySpecException.class)
+                .hasMessageContaining("Base64");
+    }
 }

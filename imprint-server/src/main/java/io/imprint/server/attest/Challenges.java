@@ -11,6 +11,8 @@ import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.events.RefusalSampler;
 import io.imprint.server.products.Products;
+import io.imprint.server.ratelimit.RateLimits;
+import io.imprint.server.ratelimit.WindowedCounts;
 import io.imprint.server.store.ChallengeRepository;
 import io.imprint.server.store.ChallengeRow;
 import io.imprint.server.store.Database;
@@ -19,47 +21,48 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issues single-use challenges and redeems them exactly once (an atomic conditional update, so
- * correct across server nodes). Expired rows are swept periodically; while too many challenges are
- * outstanding new ones are refused with {@link ProblemCode#RATE_LIMITED}. Refused challenge requests
+ * correct across server nodes). Each client (by {@link io.imprint.server.ratelimit.ClientKey}) may
+ * hold at most {@code maxPerClient} unexpired challenges, counted in memory on this node; beyond, its
+ * requests are refused with {@link ProblemCode#RATE_LIMITED} and a retry time, while other clients
+ * are unaffected. Expired rows are deleted by {@link ChallengePurge}. Refused challenge requests
  * leave events, bounded by a {@link RefusalSampler} since anyone can send them in bulk.
  */
 public final class Challenges {
-    private static final int SWEEP_EVERY = 128;
-    /** Expired rows are kept this long so a late device still hears "expired", not "unknown". */
-    private static final Duration KEEP_EXPIRED = Duration.ofMinutes(10);
     private static final HexFormat HEX = HexFormat.of();
 
     private final Database db;
     private final ChallengeRepository repository;
     private final Products products;
     private final Duration ttl;
-    private final long maxOutstanding;
+    private final WindowedCounts perClient;
     private final Clock clock;
     private final EventLog events;
     private final RefusalSampler sampler;
-    private final AtomicLong issued = new AtomicLong();
-    private volatile boolean saturated;
 
     public Challenges(Database db, ChallengeRepository repository, Products products, Duration ttl,
-                      long maxOutstanding, Clock clock, EventLog events, RefusalSampler sampler) {
+                      long maxPerClient, Clock clock, EventLog events, RefusalSampler sampler) {
         this.events = events;
         this.sampler = sampler;
         this.db = db;
         this.repository = repository;
         this.products = products;
         this.ttl = ttl;
-        this.maxOutstanding = maxOutstanding;
+        this.perClient = new WindowedCounts(maxPerClient, ttl, RateLimits.DEFAULTS.maxClients(), clock);
         this.clock = clock;
     }
 
-    /** A fresh challenge for a known product; a refusal is recorded (sampled) under {@code attempt}. */
-    public ChallengeResponse issue(ChallengeRequest request, Attempt attempt) {
+    /**
+     * A fresh challenge for a known product, for the client {@code clientKey}; a refusal is recorded
+     * (sampled) under {@code attempt}.
+     *
+     * @throws io.imprint.server.ratelimit.RateLimited when that client holds too many unexpired challenges
+     */
+    public ChallengeResponse issue(ChallengeRequest request, Attempt attempt, String clientKey) {
         try {
-            return issue(Fields.identifier("product", request.product()), attempt);
+            return issue(Fields.identifier("product", request.product()), attempt, clientKey);
         } catch (ImprintException e) {
             refused(e, attempt);
             throw e;
@@ -80,15 +83,10 @@ public final class Challenges {
         }
     }
 
-    private ChallengeResponse issue(String requested, Attempt attempt) {
+    private ChallengeResponse issue(String requested, Attempt attempt, String clientKey) {
         attempt.product(requested);
         String product = products.get(requested).name();
-        if (issued.getAndIncrement() % SWEEP_EVERY == 0) {
-            sweep();
-        }
-        if (saturated) {
-            throw new ImprintException(ProblemCode.RATE_LIMITED, "too many outstanding challenges; retry shortly");
-        }
+        perClient.acquire(clientKey, "challenges");
         byte[] session = Providers.randomBytes(Fields.SESSION_ID_BYTES);
         byte[] nonce = Providers.randomBytes(Fields.NONCE_BYTES);
         Instant expires = Instant.ofEpochMilli(clock.instant().plus(ttl).toEpochMilli());
@@ -122,14 +120,5 @@ public final class Challenges {
         if (!db.autoCommit(c -> repository.consume(c, session))) {
             throw new ImprintException(ProblemCode.NONCE_USED, "this challenge was already used");
         }
-    }
-
-    private void sweep() {
-        Instant now = clock.instant();
-        long outstanding = db.autoCommit(c -> {
-            repository.deleteExpired(c, now.minus(KEEP_EXPIRED));
-            return repository.countOutstanding(c, now);
-        });
-        saturated = outstanding >= maxOutstanding;
     }
 }

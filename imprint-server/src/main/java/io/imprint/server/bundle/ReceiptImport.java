@@ -16,6 +16,8 @@ import io.imprint.server.store.Database;
 import io.imprint.server.store.OrderRepository;
 import io.imprint.server.store.UnitRepository;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +77,14 @@ public final class ReceiptImport {
             throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE,
                     "receipts file larger than " + BundleReceiptVerifier.MAX_FILE_BYTES + " bytes");
         }
-        return importLines(Files.readAllLines(file, StandardCharsets.UTF_8), product, receiptKey, progress);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new ImprintException(ProblemCode.BAD_RECEIPT, "receipts file " + file
+                    + " is not UTF-8 text (a receipts file has one sealed receipt per line)");
+        }
+        return importLines(text.lines().toList(), product, receiptKey, progress);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
 import io.imprint.server.events.Attempt;
+import io.imprint.server.ratelimit.ClientKey;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ final class DeviceHandlers {
     void challenge(Context ctx) {
         Attempt attempt = Problems.attempt(ctx);
         ChallengeRequest request = read(ctx, ChallengeRequest.class, e -> challenges.refusedUnread(e, attempt));
-        render(ctx, challenges.issue(request, attempt));
+        render(ctx, challenges.issue(request, attempt, ClientKey.of(ctx.req().getRemoteAddr())));
     }
 
     void attest(Context ctx) {

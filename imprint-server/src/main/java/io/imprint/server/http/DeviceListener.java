@@ -3,6 +3,7 @@ package io.imprint.server.http;
 import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
+import io.imprint.server.ratelimit.RateLimiter;
 import io.imprint.server.tls.ServerCertificate;
 import io.imprint.server.tls.TlsJavalin;
 import io.javalin.Javalin;
@@ -22,9 +23,9 @@ public final class DeviceListener implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the listener on {@code host:port} (port 0 = ephemeral). */
+    /** Starts the listener on {@code host:port} (port 0 = ephemeral), admitting requests through {@code limiter}. */
     public static DeviceListener start(String host, int port, ServerCertificate certificate, Challenges challenges,
-                                       Attestations attestations, Receipts receipts) {
+                                       Attestations attestations, Receipts receipts, RateLimiter limiter) {
         char[] password = new char[0];
         KeyStore keyStore;
         try {
@@ -33,7 +34,7 @@ public final class DeviceListener implements AutoCloseable {
             throw new IllegalStateException("cannot load the server certificate into a key store", e);
         }
         TlsJavalin started = TlsJavalin.start("device listener", keyStore, null, host, port,
-                cfg -> DeviceRouting.routing(cfg, challenges, attestations, receipts));
+                cfg -> DeviceRouting.routing(cfg, challenges, attestations, receipts, limiter));
         return new DeviceListener(started.app(), certificate, started.port());
     }
 

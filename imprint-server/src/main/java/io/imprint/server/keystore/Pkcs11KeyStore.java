@@ -16,7 +16,9 @@ import java.security.Key;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.PrivateKey;
+import java.security.InvalidParameterException;
 import java.security.Provider;
+import java.security.ProviderException;
 import java.security.Security;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
@@ -59,6 +61,9 @@ public final class Pkcs11KeyStore implements KeyStoreBackend {
     /** Logs into the token named by {@code uri}; {@code defaultModule} is used without {@code module-path}. */
     public static Pkcs11KeyStore open(Pkcs11Uri uri, Path defaultModule) throws GeneralSecurityException, IOException {
         String module = uri.modulePath().orElse(defaultModule.toString());
+        if (module.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F || ch == '"')) {
+            throw new IllegalArgumentException("PKCS#11 module path contains control characters or quotes");
+        }
         String slot;
         String description;
         if (uri.namesToken()) {
@@ -70,7 +75,13 @@ public final class Pkcs11KeyStore implements KeyStoreBackend {
             description = "PKCS#11 " + uri.selector() + " via " + module;
         }
         String config = config(slot, module);
-        Provider provider = Security.getProvider("SunPKCS11").configure("--" + config);
+        Provider provider;
+        try {
+            provider = Security.getProvider("SunPKCS11").configure("--" + config);
+        } catch (ProviderException | InvalidParameterException e) {
+            // SunPKCS11 reports a missing or unloadable library (and a bad configuration) unchecked
+            throw new KeyStoreException("cannot load PKCS#11 module " + module + ": " + e.getMessage(), e);
+        }
         return new Pkcs11KeyStore(provider, login(provider, uri, description), description, uri, config);
     }
 

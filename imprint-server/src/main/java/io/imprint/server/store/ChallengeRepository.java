@@ -14,9 +14,6 @@ public interface ChallengeRepository {
     /** Marks the challenge used; true for exactly one caller. */
     boolean consume(Connection c, String sessionId) throws SQLException;
 
-    /** Deletes challenges that expired before {@code cutoff}; returns how many. */
-    int deleteExpired(Connection c, Instant cutoff) throws SQLException;
-
-    /** Challenges not yet expired at {@code now} and not used. */
-    long countOutstanding(Connection c, Instant now) throws SQLException;
+    /** Deletes at most {@code limit} challenges that expired before {@code cutoff}; returns how many. */
+    int deleteExpired(Connection c, Instant cutoff, int limit) throws SQLException;
 }

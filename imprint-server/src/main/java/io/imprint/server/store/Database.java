@@ -58,6 +58,8 @@ public final class Database implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+            config.setWalAutocheckpoint(1_000); // pages (about 4 MB): SQLite's default, stated
+            config.setJournalSizeLimit(64 * 1024 * 1024); // a reset WAL is cut back to 64 MB
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.enforceForeignKeys(true);
             return DriverManager.getConnection(url, config.toProperties());

@@ -47,22 +47,12 @@ public final class JdbcChallengeRepository implements ChallengeRepository {
     }
 
     @Override
-    public int deleteExpired(Connection c, Instant cutoff) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM challenges WHERE expires_at < ?")) {
+    public int deleteExpired(Connection c, Instant cutoff, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM challenges WHERE session_id IN "
+                + "(SELECT session_id FROM challenges WHERE expires_at < ? ORDER BY expires_at LIMIT ?)")) {
             s.setLong(1, cutoff.toEpochMilli());
+            s.setInt(2, limit);
             return s.executeUpdate();
-        }
-    }
-
-    @Override
-    public long countOutstanding(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM challenges WHERE used = 0 AND expires_at >= ?")) {
-            s.setLong(1, now.toEpochMilli());
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
         }
     }
 }

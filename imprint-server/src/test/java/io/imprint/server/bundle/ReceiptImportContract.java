@@ -1,6 +1,7 @@
 package io.imprint.server.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imprint.protocol.bundle.BundleExpectation;
 import io.imprint.protocol.bundle.BundleOpener;
@@ -177,6 +178,19 @@ abstract class ReceiptImportContract extends ServerContract {
                 .isInstanceOf(ImprintException.class).extracting(e -> ((ImprintException) e).code())
                 .isEqualTo(ProblemCode.SERIAL_NOT_AUTHORIZED);
         assertThat(registry.list(null)).isEmpty();
+    }
+
+    @Test
+    void importFile_binaryFile_badReceiptNamingTheFileAndNothingRecorded() throws Exception {
+        // found by ReceiptsFileFuzzTest: a non-UTF-8 file escaped as MalformedInputException "Input length = 1"
+        Path binary = Files.write(dir.resolve("receipts.bin"), new byte[] {'i', 'm', (byte) 0xC3, 0x28, '\n'});
+
+        assertThatThrownBy(() -> server.imprint().receiptImport().importFile(binary, null, receiptKey,
+                ImportProgress.NONE)).isInstanceOfSatisfying(ImprintException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ProblemCode.BAD_RECEIPT);
+                    assertThat(e.detail()).contains(binary.toString()).contains("not UTF-8");
+                });
+        assertThat(server.imprint().events().countsByOutcome(null, null)).isEmpty();
     }
 
     private Built build(String lot, int units) throws Exception {

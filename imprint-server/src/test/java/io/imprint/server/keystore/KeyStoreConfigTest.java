@@ -36,4 +36,21 @@ class KeyStoreConfigTest {
         assertThatThrownBy(() -> KeyStoreUris.openConfig(dir.resolve("none.conf")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
     }
+
+    @Test
+    void openConfig_pkcs11ModuleMissing_generalSecurityExceptionNamingIt() throws Exception {
+        // found by KeyStoreConfigFuzzTest: SunPKCS11's unchecked ProviderException escaped
+        Path config = Files.writeString(dir.resolve("keystore.conf"),
+                "uri = pkcs11:token=imprint?pin-value=1234\nmodule = /nonexistent/libp11.so\n");
+        assertThatThrownBy(() -> KeyStoreUris.openConfig(config)).isInstanceOf(java.security.KeyStoreException.class)
+                .hasMessageContaining("/nonexistent/libp11.so");
+    }
+
+    @Test
+    void open_modulePathWithNewline_refusedBeforeConfiguring() {
+        // a percent-encoded newline would have become an extra line of the SunPKCS11 configuration
+        assertThatThrownBy(() -> new KeyStoreUris(Path.of("/none.so")).open(
+                "pkcs11:token=t?pin-value=1&module-path=/lib.so%0Aname%20=%20x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control characters");
+    }
 }

@@ -86,7 +86,25 @@ abstract class StoreContract {
         assertThat(db.<Boolean>autoCommit(c -> challenges.consume(c, "aa".repeat(16)))).isFalse();
         assertThat(db.<java.util.Optional<ChallengeRow>>autoCommit(c -> challenges.find(c, "aa".repeat(16)))).get().extracting(ChallengeRow::used)
                 .isEqualTo(true);
-        assertThat(db.<Integer>autoCommit(c -> challenges.deleteExpired(c, T0.plusSeconds(61)))).isEqualTo(1);
+        assertThat(db.<Integer>autoCommit(c -> challenges.deleteExpired(c, T0.plusSeconds(61), 10))).isEqualTo(1);
+    }
+
+    @Test
+    void challengeDeleteExpired_moreThanLimit_deletesOnlyLimitExpiredRows() {
+        db.autoCommit(c -> {
+            for (int i = 0; i < 5; i++) {
+                challenges.insert(c, new ChallengeRow("e" + i + "a".repeat(30), "p1", "bb".repeat(32),
+                        T0.plusSeconds(i), false));
+            }
+            challenges.insert(c, new ChallengeRow("f".repeat(32), "p1", "bb".repeat(32), T0.plusSeconds(600), false));
+            return null;
+        });
+
+        assertThat(db.<Integer>autoCommit(c -> challenges.deleteExpired(c, T0.plusSeconds(60), 3))).isEqualTo(3);
+        assertThat(db.<Integer>autoCommit(c -> challenges.deleteExpired(c, T0.plusSeconds(60), 3))).isEqualTo(2);
+        assertThat(db.<Integer>autoCommit(c -> challenges.deleteExpired(c, T0.plusSeconds(60), 3))).isZero();
+        assertThat(db.<java.util.Optional<ChallengeRow>>autoCommit(c -> challenges.find(c, "f".repeat(32))))
+                .isPresent();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.imprint.protocol.message.ReceiptRequest;
 import io.imprint.protocol.message.ReceiptResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,12 @@ public final class DeviceClient {
 
     public DeviceClient(String host, int port, String serverCertificatePem) throws GeneralSecurityException,
             IOException {
+        this(host, port, serverCertificatePem, null);
+    }
+
+    /** As above, connecting from {@code localAddress} (e.g. 127.0.0.2: another client address on loopback). */
+    public DeviceClient(String host, int port, String serverCertificatePem, InetAddress localAddress)
+            throws GeneralSecurityException, IOException {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(
@@ -43,8 +50,12 @@ public final class DeviceClient {
         ssl.init(null, tmf.getTrustManagers(), null);
         SSLParameters params = new SSLParameters();
         params.setProtocols(new String[] {"TLSv1.3"});
-        this.http = HttpClient.newBuilder().sslContext(ssl).sslParameters(params).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(ssl).sslParameters(params)
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.http = builder.build();
         this.base = URI.create("https://" + host + ":" + port);
     }
 
@@ -65,6 +76,14 @@ public final class DeviceClient {
                 HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body());
+    }
+
+    /** The whole response (headers included) to a JSON POST. */
+    public HttpResponse<String> exchange(String path, Object message) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", DeviceApi.JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(message))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public Reply postJson(String path, Object message) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import io.imprint.server.http.DeviceListener;
 import io.imprint.server.orders.Order;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.products.ProductEnrollment;
+import io.imprint.server.ratelimit.RateLimits;
 import io.imprint.server.policy.ProductPolicy;
 import io.imprint.server.policy.SoftwareRule;
 import io.imprint.protocol.message.ProvisioningResponse;
@@ -55,11 +56,17 @@ public final class TestServer implements AutoCloseable {
 
     /** With any configuration (port 0 recommended); {@code schema} is dropped on close when given. */
     public static TestServer start(ServerConfig config, TestDatabases.PostgresSchema schema) throws Exception {
+        return start(config, schema, RateLimits.DEFAULTS);
+    }
+
+    /** As above, the device listener admitting requests within {@code limits}. */
+    public static TestServer start(ServerConfig config, TestDatabases.PostgresSchema schema, RateLimits limits)
+            throws Exception {
         Imprint imprint = Imprint.openOrCreate(config);
         KeyPair mpKey = TestDevice.newMpKey();
         imprint.products().enroll(new ProductEnrollment(PRODUCT, "MIMX8MM6DVTLZAA",
                 HexFormat.of().formatHex(TestDevice.SRK_HASH), TestDevice.publicKeyHex(mpKey), null, POLICY));
-        DeviceListener listener = imprint.startDeviceListener();
+        DeviceListener listener = imprint.startDeviceListener(limits);
         DeviceClient client = new DeviceClient("127.0.0.1", listener.port(), listener.certificatePem());
         return new TestServer(imprint, listener, client, mpKey, schema);
     }
