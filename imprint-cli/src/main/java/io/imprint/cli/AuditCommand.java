@@ -146,11 +146,17 @@ final class AuditCommand {
         }
 
         private VerifiedAuditLog verifyFile(Path export, PublicKey trusted) throws IOException, AuditTamperException {
+            if (!Files.isRegularFile(export)) {
+                throw new ImprintException(ProblemCode.NOT_FOUND, "--file " + export + ": no such audit export file");
+            }
             if (Files.size(export) > MAX_EXPORT_BYTES) {
                 throw new ImprintException(ProblemCode.REQUEST_TOO_LARGE, export + " is larger than 2 GiB");
             }
             try (BufferedReader r = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
                 return AuditVerifier.verifyExport(AuditExportFile.read(r), trusted);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--file " + export
+                        + " is not an audit export: it is not UTF-8 text (made by 'imprint audit export')");
             }
         }
 

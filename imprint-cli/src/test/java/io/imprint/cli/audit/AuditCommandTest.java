@@ -44,6 +44,30 @@ class AuditCommandTest {
     }
 
     @Test
+    void verify_binaryFile_oneLineSaysNotAnExport() throws Exception {
+        Path file = dir.resolve("audit.bin");
+        Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xC3, 0x28, 0x0A});
+
+        AuditCliRun verify = AuditCliRun.of("audit", "verify", "--file", file.toString(),
+                "--key", data.resolve("keys/audit.pub.pem").toString());
+
+        assertThat(verify.exitCode()).isEqualTo(2);
+        assertThat(verify.err().strip()).startsWith("imprint: malformed-request: --file " + file)
+                .contains("not UTF-8 text").doesNotContain("Input length").doesNotContain("\n");
+    }
+
+    @Test
+    void verify_missingFile_oneLineNamesTheFile() {
+        Path file = dir.resolve("nope.jsonl");
+
+        AuditCliRun verify = AuditCliRun.of("audit", "verify", "--file", file.toString(),
+                "--key", data.resolve("keys/audit.pub.pem").toString());
+
+        assertThat(verify.exitCode()).isEqualTo(2);
+        assertThat(verify.err().strip()).isEqualTo("imprint: not-found: --file " + file + ": no such audit export file");
+    }
+
+    @Test
     void verify_editedExport_oneLineNamingTheEntryExitThree() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         assertThat(AuditCliRun.of("audit", "export", "--data-dir", data.toString(), "--out", file.toString())

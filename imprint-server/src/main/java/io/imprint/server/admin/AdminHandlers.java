@@ -106,7 +106,8 @@ final class AdminHandlers {
             try {
                 return limit == null ? DEFAULT_EVENTS : Integer.parseInt(limit);
             } catch (NumberFormatException e) {
-                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "limit must be a number");
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, limit.matches("\\d{1,100}")
+                        ? "limit " + limit + " is too large" : "limit must be a whole number, got '" + limit + "'");
             }
         });
         render(ctx, service.events(who(ctx), ctx.queryParam("product"), n));

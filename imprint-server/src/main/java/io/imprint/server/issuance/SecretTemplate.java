@@ -46,7 +46,11 @@ public record SecretTemplate(List<SecretSpec> secrets) {
         try {
             return new SecretSpec(parts[0], parts[1], Integer.parseInt(parts[2]));
         } catch (NumberFormatException e) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "secret length must be a number");
+            // All digits and still not an int: a number, only far too large; say which limit it broke.
+            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, parts[2].matches("\\d{1,100}")
+                    ? "secret " + parts[0] + " length must be " + SecretSpec.MIN_LENGTH + ".." + SecretSpec.MAX_LENGTH
+                    + " bytes, got " + parts[2]
+                    : "secret " + parts[0] + " length must be a whole number of bytes, got '" + parts[2] + "'");
         }
     }
 

@@ -19,16 +19,12 @@ public record TlsJavalin(Javalin app, int port) {
 
     public static TlsJavalin start(String name, KeyStore keyStore, KeyStore clientTrust, String host, int port,
                                    Consumer<JavalinConfig> routes) {
-        Javalin app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.jetty.modifyHttpConfiguration(http -> {
-                http.setSendServerVersion(false);
-                http.setSendXPoweredBy(false);
-            });
-            cfg.jetty.addConnector((server, httpConfig) ->
-                    TlsConnectors.tls13(server, httpConfig, keyStore, clientTrust, host, port));
-            routes.accept(cfg);
-        }).start();
+        Javalin app;
+        try {
+            app = create(keyStore, clientTrust, host, port, routes).start();
+        } catch (RuntimeException e) {
+            throw bindFailure(name, host, port, e);
+        }
         int bound = -1;
         for (Connector c : app.jettyServer().server().getConnectors()) {
             if (c instanceof ServerConnector sc && sc.getDefaultConnectionFactory() instanceof SslConnectionFactory) {
@@ -39,5 +35,35 @@ public record TlsJavalin(Javalin app, int port) {
             }
         }
         return new TlsJavalin(app, bound);
+    }
+
+    private static Javalin create(KeyStore keyStore, KeyStore clientTrust, String host, int port,
+                                  Consumer<JavalinConfig> routes) {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            cfg.jetty.addConnector((server, httpConfig) ->
+                    TlsConnectors.tls13(server, httpConfig, keyStore, clientTrust, host, port));
+            routes.accept(cfg);
+        });
+    }
+
+    /**
+     * Says why a listener could not bind, in one line: Javalin reports every bind failure as "Port
+     * already in use", also an address that is not this machine's.
+     */
+    static RuntimeException bindFailure(String name, String host, int port, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException bind) {
+                String why = bind.getMessage() != null && bind.getMessage().contains("assign requested address")
+                        ? host + " is not an address of this machine (use 0.0.0.0 for every interface, or one of its own addresses)"
+                        : "port " + port + " is already in use by another process (choose another with --port / --admin-port)";
+                return new IllegalStateException("the " + name + " cannot listen on " + host + ":" + port + ": " + why, e);
+            }
+        }
+        return e;
     }
 }
