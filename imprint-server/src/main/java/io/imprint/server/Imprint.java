@@ -116,8 +116,8 @@ public final class Imprint implements AutoCloseable {
 
     /** Opens the database and wires the services, delivering refusal alerts as {@code alerts} says. */
     public static Imprint open(ServerConfig config, AlertConfig alerts) {
-        Database db = config.databaseUrl() == null ? Database.sqlite(config.dataDir())
-                : Database.open(config.databaseUrl(), POSTGRES_POOL);
+        Database db = config.databaseUrl() == null ? Database.sqlite(config.dataDir(), config.storeLockTimeout())
+                : Database.open(config.databaseUrl(), POSTGRES_POOL, config.storeLockTimeout());
         try {
             return new Imprint(config, alerts, db);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {

@@ -5,6 +5,7 @@ import io.imprint.protocol.message.DeviceApi;
 import io.imprint.protocol.message.Problem;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.store.StoreUnavailable;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.HexFormat;
@@ -14,10 +15,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place exceptions become RFC 9457 {@code application/problem+json}. Every problem gets a
  * correlation id, sent in the body and the {@code X-Correlation-Id} header and logged; unexpected
- * exceptions become {@code internal} with no exception text on the wire.
+ * exceptions become {@code internal} with no exception text on the wire, except a store that is
+ * briefly unavailable: {@code unavailable} (503) with {@code Retry-After}.
  */
 public final class Problems {
     static final String HANDLED = "imprint.problem";
+    /** Seconds a client waits before sending a request answered 503 {@code unavailable} again. */
+    static final String RETRY_AFTER_SECONDS = "2";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private final Json json;
 
@@ -26,7 +30,7 @@ public final class Problems {
     }
 
     public void imprint(ImprintException e, Context ctx) {
-        render(ctx, e.code(), e.detail(), null);
+        render(ctx, e.code(), e.detail(), e.code() == ProblemCode.UNAVAILABLE ? e : null);
     }
 
     public void http(HttpResponseException e, Context ctx) {
@@ -42,6 +46,11 @@ public final class Problems {
     }
 
     public void unexpected(Exception e, Context ctx) {
+        if (e instanceof StoreUnavailable) {
+            render(ctx, ProblemCode.UNAVAILABLE, "the store is briefly unavailable; retry in "
+                    + RETRY_AFTER_SECONDS + " s", e);
+            return;
+        }
         render(ctx, ProblemCode.INTERNAL, "internal error; quote the correlation id to the operator", e);
     }
 
@@ -66,6 +75,9 @@ public final class Problems {
         ctx.attribute(HANDLED, Boolean.TRUE);
         ctx.status(code.httpStatus());
         ctx.header("X-Correlation-Id", correlation);
+        if (code == ProblemCode.UNAVAILABLE) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
         ctx.contentType(DeviceApi.PROBLEM_JSON);
         ctx.result(json.write(problem));
     }

@@ -67,6 +67,15 @@ public final class DeviceClient {
                 response.body());
     }
 
+    /** The {@code Retry-After} header the server sends with a JSON POST's answer, or null. */
+    public String retryAfter(String path, Object message) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", DeviceApi.JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(message))).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).headers().firstValue("Retry-After")
+                .orElse(null);
+    }
+
     public Reply postJson(String path, Object message) throws IOException, InterruptedException {
         return post(path, DeviceApi.JSON, json.writeValueAsBytes(message));
     }
