@@ -3,16 +3,21 @@ package io.imprint.cli;
 import io.imprint.server.Imprint;
 import io.imprint.server.http.DeviceListener;
 import io.imprint.server.ratelimit.RateLimits;
+import io.imprint.server.tls.TlsJavalin;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code imprint server}: runs the device API until interrupted. */
+/**
+ * {@code imprint server}: runs the device and admin APIs until SIGTERM or Ctrl-C, then stops
+ * accepting, lets requests in flight finish (bounded), closes both listeners and the store.
+ */
 @Command(name = "server", mixinStandardHelpOptions = true,
         footer = {"%nExamples:",
                 "  imprint server --data-dir /srv/imprint",
@@ -46,9 +51,17 @@ final class ServerCommand implements Callable<Integer> {
         }
         var alerts = alertWebhook == null ? io.imprint.server.alerts.AlertConfig.NONE
                 : io.imprint.server.alerts.AlertConfig.webhook(alertWebhook, alertWebhookCa, alertWebhookFingerprint);
-        try (Imprint imprint = StoreOptions.openOrCreate(config, alerts, spec.commandLine().getErr()); DeviceListener listener = imprint.startDeviceListener(rateLimits);
+        var out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // The JVM halts as soon as its shutdown hooks return: the hook waits until everything below is closed.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            awaitClosed(closed);
+        }, "imprint-shutdown"));
+        try (Imprint imprint = StoreOptions.openOrCreate(config, alerts, spec.commandLine().getErr());
+             DeviceListener listener = imprint.startDeviceListener(rateLimits);
              var admin = imprint.startAdminListener(new io.imprint.server.admin.AdminConfig(host, adminPort))) {
-            var out = spec.commandLine().getOut();
             out.println("Imprint device API on https://" + host + ":" + listener.port());
             out.println("Imprint admin API (client certificates) on https://" + host + ":" + admin.port());
             out.println("Server fingerprint (give it as --server-fingerprint): " + listener.fingerprint());
@@ -59,10 +72,27 @@ final class ServerCommand implements Callable<Integer> {
             }
             out.println("Press Ctrl-C to stop.");
             out.flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();
+            out.println("Stopping: finishing requests in flight (at most " + TlsJavalin.DRAIN.toSeconds()
+                    + " s), then closing the store.");
+            out.flush();
+        } finally {
+            closed.countDown();
         }
+        out.println("Stopped.");
+        out.flush();
         return 0;
+    }
+
+    /** Both listeners drain one after the other, then the store closes: bounded well below this. */
+    private static void awaitClosed(CountDownLatch closed) {
+        try {
+            if (!closed.await(3 * TlsJavalin.DRAIN.toSeconds(), TimeUnit.SECONDS)) {
+                System.err.println("imprint: the server did not close within " + 3 * TlsJavalin.DRAIN.toSeconds()
+                        + " s; exiting anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -48,6 +48,17 @@ public record ServerConfig(Path dataDir, String host, int port, String databaseU
                 DEFAULT_CERTIFICATE_VALIDITY, List.of(), null, null, DEFAULT_MAX_CHALLENGES_PER_CLIENT, Clock.systemUTC());
     }
 
+    /**
+     * How long a request waits for a database lock someone else holds before it is answered 503: half
+     * the challenge TTL, at most {@link io.imprint.server.store.Database#DEFAULT_LOCK_TIMEOUT}, so an
+     * attempt stuck behind a lock fails while its challenge is still valid and the device can start over.
+     */
+    public Duration storeLockTimeout() {
+        Duration half = challengeTtl.dividedBy(2);
+        Duration max = io.imprint.server.store.Database.DEFAULT_LOCK_TIMEOUT;
+        return half.compareTo(max) > 0 ? max : half.isZero() ? Duration.ofMillis(1) : half;
+    }
+
     public ServerConfig withHost(String value) {
         return new ServerConfig(dataDir, value, port, databaseUrl, challengeTtl, certificateValidity, tlsNames,
                 tlsCertificate, tlsKey, maxOutstandingChallenges, clock);

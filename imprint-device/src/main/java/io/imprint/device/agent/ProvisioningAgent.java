@@ -4,6 +4,7 @@ import io.imprint.device.backend.ChipFuses;
 import io.imprint.device.backend.MpBackend;
 import io.imprint.device.backend.MpSignature;
 import io.imprint.device.client.ProvisioningClient;
+import io.imprint.device.client.UnavailableException;
 import io.imprint.device.storage.SecureStore;
 import io.imprint.protocol.codec.DeviceMetadata;
 import io.imprint.protocol.codec.Evidence;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Provisions this device over the network: challenge, MP-signed evidence, sealed secrets stored in
- * the secure store, MP-signed receipt. A lost attestation response starts over with a fresh
- * challenge (the identity key is kept, so the server can return the same certificate). Logs
+ * the secure store, MP-signed receipt. A lost attestation response, or a 503 to it (after the
+ * server's Retry-After), starts over with a fresh challenge (the identity key is kept, so the server
+ * can return the same certificate); challenges and receipts answered 503 are sent again. Logs
  * progress, never secret values.
  */
 public final class ProvisioningAgent {
@@ -84,8 +86,9 @@ public final class ProvisioningAgent {
                 if (attempt >= options.maxAttestAttempts()) {
                     throw e;
                 }
-                LOG.warn("attestation response lost ({}); starting over with a fresh challenge ({} of {})",
-                        e.toString(), attempt + 1, options.maxAttestAttempts());
+                LOG.warn("attestation {} ({}); starting over with a fresh challenge ({} of {})",
+                        e instanceof UnavailableException ? "refused for now" : "response lost", e.getMessage(),
+                        attempt + 1, options.maxAttestAttempts());
                 continue;
             }
             return complete(prepared, response);

@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * <p>Refusals (non-2xx) throw {@link ImprintException} with the server's problem code, detail and
  * correlation id (its message names the id, so whoever reads it can quote it to the operator);
  * they are never retried, except 429 and 503, which are retried per the {@link RetryPolicy}
- * (honouring Retry-After seconds). Connection failures are retried too, but for the
- * attestation (not idempotent: a resent body would hit {@code nonce-used}) only when no request can
- * have reached the server (connect refused or timed out); other I/O failures surface as
+ * (honouring Retry-After seconds). The attestation is not idempotent (a resent body would hit
+ * {@code nonce-used}): a 503 to it is not resent but, after the Retry-After wait, thrown as
+ * {@link UnavailableException}, and connection failures are retried only when no request can have
+ * reached the server (connect refused or timed out); other I/O failures surface as
  * {@link IOException} so the agent can start over with a fresh challenge. TLS failures (wrong pin,
  * untrusted or misnamed certificate) are never retried. Responses larger than
  * {@value #MAX_RESPONSE_BYTES} bytes are refused.
@@ -138,11 +139,19 @@ public final class ProvisioningClient implements AutoCloseable {
                 if ((status == 429 || status == 503) && attempt < retry.maxAttempts()) {
                     int retryNumber = attempt;
                     wait = retryAfter(response).orElseGet(() -> retry.backoff(retryNumber, Providers.random()));
+                    if (status == 503 && !idempotent) {
+                        LOG.info("{} answered HTTP 503; starting over in {} ms", path, wait.toMillis());
+                        sleeper.sleep(wait);
+                        throw new UnavailableException("server briefly unavailable (HTTP 503) for " + path
+                                + "; start over with a fresh challenge");
+                    }
                     LOG.info("{} answered HTTP {}; retry {} of {} in {} ms", path, status, attempt,
                             retry.maxAttempts() - 1, wait.toMillis());
                 } else {
                     throw refusal(path, status, response, bytes);
                 }
+            } catch (UnavailableException e) {
+                throw e;
             } catch (IOException e) {
                 if (attempt >= retry.maxAttempts() || e instanceof SSLException || !(idempotent || neverSent(e))) {
                     throw e;
@@ -212,6 +221,7 @@ public final class ProvisioningClient implements AutoCloseable {
             case 404 -> ProblemCode.NOT_FOUND;
             case 413 -> ProblemCode.REQUEST_TOO_LARGE;
             case 429 -> ProblemCode.RATE_LIMITED;
+            case 503 -> ProblemCode.UNAVAILABLE;
             default -> ProblemCode.INTERNAL;
         };
         return new ImprintException(code, "server answered HTTP " + status + " to " + path + " without a problem document");

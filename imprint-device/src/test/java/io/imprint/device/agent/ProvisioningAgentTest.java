@@ -259,6 +259,50 @@ class ProvisioningAgentTest {
         }
     }
 
+    @Test
+    void provision_503ToAttestationAndReceipt_startsOverWithFreshChallengeAndResendsReceipt() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        AtomicInteger attestations = new AtomicInteger();
+        AtomicInteger receipts = new AtomicInteger();
+        try (TestTlsServer server = new TestTlsServer("127.0.0.1")) {
+            server.script(seen -> {
+                try {
+                    return switch (seen.path()) {
+                        case "/v1/challenges" -> Reply.json(201, json.writeValueAsString(TestIssuer.challenge()));
+                        case "/v1/attestations" -> {
+                            if (attestations.incrementAndGet() == 1) {
+                                yield unavailable();
+                            }
+                            AttestationRequest req = json.readValue(seen.body(), AttestationRequest.class);
+                            byte[] ev = Base64.getDecoder().decode(req.evidence());
+                            yield Reply.json(200, json.writeValueAsString(issuer.issue(ev, "SN-0043", TestIssuer.items())));
+                        }
+                        default -> receipts.incrementAndGet() == 1 ? unavailable()
+                                : Reply.json(200, "{\"sessionId\":\"x\",\"serial\":\"SN-0043\",\"state\":\"provisioned\"}");
+                    };
+                } catch (Exception e) {
+                    return Reply.problem(500, "internal", e.toString());
+                }
+            });
+            RetryPolicy fast = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
+            try (ProvisioningClient client = new ProvisioningClient(server.uri(), ServerTrust.pinned(server.fingerprint()), fast)) {
+                ProvisioningResult result = agent(client).provision("gateway", "", "1.0");
+                assertThat(result.state()).isEqualTo("provisioned");
+            }
+            assertThat(server.seen()).extracting(TestTlsServer.Seen::path).containsExactly(
+                    "/v1/challenges", "/v1/attestations", "/v1/challenges", "/v1/attestations", "/v1/receipts",
+                    "/v1/receipts");
+            List<String> bodies = server.seen().stream().filter(s -> s.path().equals("/v1/attestations"))
+                    .map(TestTlsServer.Seen::body).toList();
+            assertThat(bodies.get(1)).isNotEqualTo(bodies.get(0));
+        }
+    }
+
+    private static Reply unavailable() {
+        Reply p = Reply.problem(503, "unavailable", "the store is briefly unavailable");
+        return new Reply(p.status(), p.contentType(), p.body(), "1");
+    }
+
     private static byte[] csrKey(Evidence e) throws Exception {
         return new JcaPKCS10CertificationRequest(e.csr()).getPublicKey().getEncoded();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.imprint.device.client.TestTlsServer.Reply;
 import io.imprint.protocol.message.AttestationRequest;
 import io.imprint.protocol.message.ChallengeResponse;
+import io.imprint.protocol.message.ReceiptRequest;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import java.net.ServerSocket;
@@ -139,6 +140,43 @@ class ProvisioningClientTest {
                     e -> assertThat(e.code()).isEqualTo(ProblemCode.RATE_LIMITED));
         }
         assertThat(server.seen()).hasSize(4);
+    }
+
+    @Test
+    void attest_503WithRetryAfter_notResentThrowsAfterWaiting() throws Exception {
+        Reply problem = Reply.problem(503, "unavailable", "the store is briefly unavailable");
+        server.script(s -> new Reply(503, problem.contentType(), problem.body(), "1"));
+        RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(1), Duration.ofSeconds(2));
+        try (ProvisioningClient c = client(policy)) {
+            assertThatThrownBy(() -> c.attest(new AttestationRequest("ZQ==", "AA==", "AA==")))
+                    .isInstanceOf(UnavailableException.class).hasMessageContaining("fresh challenge");
+        }
+        assertThat(server.seen()).hasSize(1);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void confirm_503WithRetryAfter_resentAfterTheWait() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Reply problem = Reply.problem(503, "unavailable", "the store is briefly unavailable");
+        server.script(s -> calls.incrementAndGet() == 1 ? new Reply(503, problem.contentType(), problem.body(), "2")
+                : Reply.json(200, "{\"sessionId\":\"x\",\"serial\":\"SN1\",\"state\":\"provisioned\"}"));
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5));
+        try (ProvisioningClient c = client(policy)) {
+            assertThat(c.confirm(new ReceiptRequest("ZQ==", "AA==", "AA==")).state()).isEqualTo("provisioned");
+        }
+        assertThat(server.seen()).hasSize(2).extracting(TestTlsServer.Seen::body).containsOnly(
+                server.seen().get(0).body());
+        assertThat(waits).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void challenge_503WithoutProblemDocument_givesUpAsUnavailable() throws Exception {
+        server.script(s -> new Reply(503, "text/plain", "down", null));
+        try (ProvisioningClient c = client(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+            assertThatThrownBy(() -> c.challenge("gateway")).isInstanceOfSatisfying(ImprintException.class,
+                    e -> assertThat(e.code()).isEqualTo(ProblemCode.UNAVAILABLE));
+        }
     }
 
     @Test

@@ -35,7 +35,11 @@ public enum ProblemCode {
     BAD_BUNDLE(400, "Bundle rejected", AlertClass.NONE),
     BAD_RECEIPT(400, "Receipt rejected", AlertClass.NONE),
     RATE_LIMITED(429, "Too many requests", AlertClass.NONE),
-    INTERNAL(500, "Internal error", AlertClass.NONE);
+    INTERNAL(500, "Internal error", AlertClass.NONE),
+    /** The store is briefly unavailable (lock timeout, lost connection): retry after the Retry-After seconds. */
+    UNAVAILABLE(503, "Temporarily unavailable", AlertClass.NONE),
+    /** A late attempt of a chip whose newer attempt completed first: nothing to do, not a clone. */
+    SUPERSEDED(409, "A newer attempt of this chip completed first", AlertClass.NONE);
 
     private static final String TYPE_BASE = "https://imprint.dev/problems/";
 

@@ -19,10 +19,12 @@ import io.imprint.server.issuance.VerifiedCsr;
 import io.imprint.server.policy.Policies;
 import io.imprint.server.products.Product;
 import io.imprint.server.products.Products;
+import io.imprint.server.store.StoreUnavailable;
 import io.imprint.server.store.UnitRow;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -30,6 +32,8 @@ import java.util.HexFormat;
  * challenge, product policy (and decision hook), then the unit decision and issuance. An empty serial
  * asks for a server-assigned one. Every attempt, accepted or refused, leaves one
  * event; a refusal changes nothing else (except consuming the challenge once the signature verified).
+ * A store that is briefly unavailable is answered {@code unavailable} (503): the device starts over
+ * with a fresh challenge.
  */
 public final class Attestations {
     private final Products products;
@@ -66,12 +70,12 @@ public final class Attestations {
             VerifiedEvidence verified = verifier.verify(product, evidence, signed, mpmr, rs);
             requireDeviceKey(evidence.deviceKey());
             VerifiedCsr csr = CsrVerifier.verify(evidence.csr());
-            challenges.redeem(product.name(), evidence.sessionId(), evidence.nonce());
+            Instant deadline = challenges.redeem(product.name(), evidence.sessionId(), evidence.nonce());
             // Claims are trusted only now (signature verified, challenge consumed); policy runs before
             // any unit state changes, and a refusal changes nothing else.
             policies.enforce(verified, () -> issuer.orderNameFor(product.name(), evidence.serial()));
             String session = HexFormat.of().formatHex(evidence.sessionId());
-            IssuedUnit unit = issuer.issue(verified, csr, session, attempt);
+            IssuedUnit unit = issuer.issue(verified, csr, session, deadline, attempt);
             attempt.orderId(unit.orderId()).serial(unit.serial());
             try {
                 Envelope envelope = EnvelopeCrypto.seal(evidence.deviceKey(), evidence.sessionId(), signed,
@@ -90,6 +94,8 @@ public final class Attestations {
         } catch (ImprintException e) {
             events.record(e.code().slug(), attempt, e.detail());
             throw e;
+        } catch (StoreUnavailable e) {
+            throw Unavailability.recorded(events, attempt, e);
         } catch (GeneralSecurityException | RuntimeException e) {
             events.record(ProblemCode.INTERNAL.slug(), attempt, "internal error");
             throw e instanceof RuntimeException r ? r : new IllegalStateException("issuance failed", e);

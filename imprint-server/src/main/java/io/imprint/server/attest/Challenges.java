@@ -100,9 +100,10 @@ public final class Challenges {
 
     /**
      * Redeems the challenge of an attestation for {@code product}: known, same nonce (constant time),
-     * not expired, not used before; consumes it.
+     * not expired, not used before; consumes it. Returns its expiry: the attempt's deadline, and what
+     * orders the attempts of one chip.
      */
-    public void redeem(String product, byte[] sessionId, byte[] nonce) {
+    public Instant redeem(String product, byte[] sessionId, byte[] nonce) {
         String session = HEX.formatHex(sessionId);
         ChallengeRow row = db.autoCommit(c -> repository.find(c, session)).orElseThrow(() ->
                 new ImprintException(ProblemCode.UNKNOWN_SESSION, "no challenge was issued for this session"));
@@ -120,5 +121,6 @@ public final class Challenges {
         if (!db.autoCommit(c -> repository.consume(c, session))) {
             throw new ImprintException(ProblemCode.NONCE_USED, "this challenge was already used");
         }
+        return row.expiresAt();
     }
 }

@@ -18,8 +18,10 @@ import io.imprint.server.issuance.Escrow;
 import io.imprint.server.products.Product;
 import io.imprint.server.products.Products;
 import io.imprint.server.store.Database;
+import io.imprint.server.store.StoreUnavailable;
 import io.imprint.server.store.UnitRepository;
 import io.imprint.server.store.UnitRow;
+import io.imprint.server.store.UnitSession;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -29,7 +31,11 @@ import java.util.HexFormat;
 /**
  * Accepts a device's MP-signed receipt: the unit of the session, a valid signature, the same chip and
  * serial, and a stored-digest equal to what was issued; only then is the unit {@code provisioned}.
- * A repeated receipt for a provisioned unit is answered again (idempotent).
+ * Any session that delivered the unit's escrowed identity since its last (re-)provisioning counts, so
+ * a device whose earlier, abandoned attempt committed late is still confirmed; the session confirmed
+ * becomes the unit's. A repeated receipt for a provisioned unit is answered again (idempotent). A store
+ * that is briefly unavailable is answered {@code unavailable} (503, send the same receipt again) and
+ * leaves an event when it can.
  */
 public final class Receipts {
     private final Database db;
@@ -61,7 +67,9 @@ public final class Receipts {
             String session = HexFormat.of().formatHex(receipt.sessionId());
             // Offline units (recorded by a bundle receipt import) carry the bundle id as session and no
             // escrow: they are never confirmed through the networked receipt path.
-            UnitRow unit = db.autoCommit(c -> units.findBySession(c, session))
+            UnitSession delivered = db.autoCommit(c -> units.findSession(c, session)).orElseThrow(() ->
+                    new ImprintException(ProblemCode.SESSION_NOT_ISSUED, "no unit was issued in this session"));
+            UnitRow unit = db.autoCommit(c -> units.findByChip(c, delivered.chipId()))
                     .filter(u -> u.escrow() != null && !u.escrow().isEmpty()).orElseThrow(() ->
                     new ImprintException(ProblemCode.SESSION_NOT_ISSUED, "no unit was issued in this session"));
             attempt.product(unit.product()).orderId(unit.orderId());
@@ -77,13 +85,13 @@ public final class Receipts {
                 throw new ImprintException(ProblemCode.RECEIPT_MISMATCH,
                         "the receipt names another chip or serial than the unit issued in this session");
             }
-            if (!MessageDigest.isEqual(expectedDigest(unit), receipt.storedDigest())) {
+            if (!MessageDigest.isEqual(expectedDigest(unit, delivered), receipt.storedDigest())) {
                 throw new ImprintException(ProblemCode.RECEIPT_MISMATCH,
                         "the unit did not store exactly what was issued");
             }
             // The unit's new state and its event (with audit entry) commit together.
             boolean marked = !UnitRow.PROVISIONED.equals(unit.state()) && db.transaction(c -> {
-                boolean m = units.markProvisioned(c, unit.chipId(), session, clock.instant());
+                boolean m = units.markProvisioned(c, delivered, clock.instant());
                 if (m) {
                     events.record(c, EventLog.PROVISIONED, attempt, null);
                 }
@@ -92,7 +100,7 @@ public final class Receipts {
             if (!marked) {
                 if (!provisionedNow(unit.chipId(), session)) {
                     throw new ImprintException(ProblemCode.SESSION_NOT_ISSUED,
-                            "the unit was re-issued in a newer session; send that session's receipt");
+                            "the unit was confirmed in another session or re-provisioned since this one");
                 }
                 events.record(EventLog.RECEIPT_REPEATED, attempt, null);
             }
@@ -100,6 +108,8 @@ public final class Receipts {
         } catch (ImprintException e) {
             events.record(e.code().slug(), attempt, e.detail());
             throw e;
+        } catch (StoreUnavailable e) {
+            throw Unavailability.recorded(events, attempt, e);
         }
     }
 
@@ -113,11 +123,13 @@ public final class Receipts {
                 .filter(u -> UnitRow.PROVISIONED.equals(u.state()) && session.equals(u.sessionId())).isPresent();
     }
 
-    private byte[] expectedDigest(UnitRow unit) {
+    /** What the device stores from the delivery of {@code session}: the escrowed secrets and that session's chain. */
+    private byte[] expectedDigest(UnitRow unit, UnitSession session) {
         try {
             SecretItems secrets = escrow.open(unit.product(), unit.chipId(), Base64.getDecoder().decode(unit.escrow()));
             try {
-                return StoredDigest.of(secrets, CertificateChains.der(CertificateChains.split(unit.certificateChain())));
+                return StoredDigest.of(secrets,
+                        CertificateChains.der(CertificateChains.split(session.certificateChain())));
             } finally {
                 secrets.destroy();
             }

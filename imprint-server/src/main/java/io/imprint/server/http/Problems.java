@@ -7,6 +7,7 @@ import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.events.Attempt;
 import io.javalin.config.JavalinConfig;
+import io.imprint.server.store.StoreUnavailable;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.HexFormat;
@@ -18,12 +19,15 @@ import org.slf4j.LoggerFactory;
  * correlation id, sent in the problem body and the {@code X-Correlation-Id} header, stored on the
  * request's event and alert, and logged: each refusal is one WARN line with its code, correlation id,
  * method and path, and the product, chip and serial when known (never secrets). Unexpected exceptions
- * become {@code internal} with no exception text on the wire (logged at ERROR with the stack trace).
+ * become {@code internal} with no exception text on the wire (logged at ERROR with the stack trace),
+ * except a store that is briefly unavailable: {@code unavailable} (503) with {@code Retry-After}.
  */
 public final class Problems {
     static final String HANDLED = "imprint.problem";
     static final String CORRELATION = "imprint.correlation";
     static final String ATTEMPT = "imprint.attempt";
+    /** Seconds a client waits before sending a request answered 503 {@code unavailable} again. */
+    static final String RETRY_AFTER_SECONDS = "2";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final int MAX_LOGGED_PATH = 128;
     private final Json json;
@@ -72,7 +76,7 @@ public final class Problems {
     }
 
     public void imprint(ImprintException e, Context ctx) {
-        render(ctx, e.code(), e.detail(), null);
+        render(ctx, e.code(), e.detail(), e.code() == ProblemCode.UNAVAILABLE ? e : null);
     }
 
     public void http(HttpResponseException e, Context ctx) {
@@ -90,6 +94,11 @@ public final class Problems {
     }
 
     public void unexpected(Exception e, Context ctx) {
+        if (e instanceof StoreUnavailable) {
+            render(ctx, ProblemCode.UNAVAILABLE, "the store is briefly unavailable; retry in "
+                    + RETRY_AFTER_SECONDS + " s", e);
+            return;
+        }
         render(ctx, ProblemCode.INTERNAL, "internal error; quote the correlation id to the operator", e);
     }
 
@@ -109,17 +118,21 @@ public final class Problems {
     private void render(Context ctx, ProblemCode code, String detail, Exception cause) {
         String correlation = correlationId(ctx);
         String request = ctx.method() + " " + printable(ctx.path());
-        if (cause != null) {
+        if (cause != null && code == ProblemCode.INTERNAL) {
             LOG.error("{} {} -> {} [{}]", ctx.method(), printable(ctx.path()), code.slug(), correlation, cause);
         } else {
-            LOG.warn("refused {} [correlation {}] {}{}: {}", code.slug(), correlation, request,
-                    known(ctx.attribute(ATTEMPT)), detail);
+            // A transient store fault (unavailable) is a refusal with its cause, not an error with a stack trace.
+            LOG.warn("refused {} [correlation {}] {}{}: {}{}", code.slug(), correlation, request,
+                    known(ctx.attribute(ATTEMPT)), detail, cause == null ? "" : " (" + cause + ")");
         }
         Problem problem = new Problem(code.type().toString(), code.title(), code.httpStatus(), detail, code.slug(),
                 correlation);
         ctx.attribute(HANDLED, Boolean.TRUE);
         ctx.status(code.httpStatus());
         ctx.header("X-Correlation-Id", correlation);
+        if (code == ProblemCode.UNAVAILABLE) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
         ctx.contentType(DeviceApi.PROBLEM_JSON);
         ctx.result(json.write(problem));
     }

@@ -77,7 +77,7 @@ public final class Orders {
         try {
             db.transaction(c -> {
                 repository.lockProduct(c, product);
-                for (OrderRow other : repository.withSerialShape(c, product, range.prefix(), range.digits())) {
+                for (OrderRow other : repository.withSerialPrefix(c, product, range.prefix())) {
                     if (range.overlaps(toOrder(other).serials())) {
                         throw new ImprintException(ProblemCode.CONFLICT,
                                 "serial range " + range + " overlaps order " + other.name());

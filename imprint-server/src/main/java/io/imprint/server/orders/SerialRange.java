@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * A range of serials written {@code SN000001..SN001000}: one non-digit-ending prefix, a fixed count
- * of digits, and a numeric range.
+ * of digits, and a numeric range. A serial inside it is written with exactly its digit count; two
+ * ranges of one prefix overlap when their numbers do, whatever their zero padding ({@code SN00995}
+ * and {@code SN000995} name the same unit number, so no two orders may authorize both).
  */
 public record SerialRange(String prefix, int digits, long first, long last) {
     private static final Pattern SERIAL = Pattern.compile("(.*?)([0-9]{1,18})");
@@ -45,8 +47,9 @@ public record SerialRange(String prefix, int digits, long first, long last) {
         return s.prefix().equals(prefix) && s.digits() == digits && s.number() >= first && s.number() <= last;
     }
 
+    /** Same prefix and a common number; the digit count (zero padding) does not separate ranges. */
     public boolean overlaps(SerialRange o) {
-        return prefix.equals(o.prefix) && digits == o.digits && first <= o.last && o.first <= last;
+        return prefix.equals(o.prefix) && first <= o.last && o.first <= last;
     }
 
     public String format(long number) {

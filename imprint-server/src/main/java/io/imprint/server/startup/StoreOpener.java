@@ -193,7 +193,7 @@ public final class StoreOpener {
     }
 
     private Database migrate() {
-        return Database.open(url, config.databaseUrl() == null ? SQLITE_POOL : POSTGRES_POOL);
+        return Database.open(url, config.databaseUrl() == null ? SQLITE_POOL : POSTGRES_POOL, config.storeLockTimeout());
     }
 
     private StoreStartException noStore() {

@@ -69,10 +69,8 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public List<OrderRow> withSerialShape(Connection c, String product, String prefix, int digits)
-            throws SQLException {
-        return query(c, "SELECT " + COLUMNS + " FROM orders WHERE product = ? AND serial_prefix = ? "
-                + "AND serial_digits = ?", product, prefix, digits);
+    public List<OrderRow> withSerialPrefix(Connection c, String product, String prefix) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM orders WHERE product = ? AND serial_prefix = ?", product, prefix);
     }
 
     @Override

@@ -17,8 +17,8 @@ public interface OrderRepository {
 
     List<OrderRow> list(Connection c, String product) throws SQLException;
 
-    /** Orders of {@code product} with this prefix and digit count (any state). */
-    List<OrderRow> withSerialShape(Connection c, String product, String prefix, int digits) throws SQLException;
+    /** Orders of {@code product} with this serial prefix, whatever their digit count (any state). */
+    List<OrderRow> withSerialPrefix(Connection c, String product, String prefix) throws SQLException;
 
     /**
      * Serializes order creation per product until the transaction ends (a row lock on the product on

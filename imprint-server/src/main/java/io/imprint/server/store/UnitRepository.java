@@ -17,17 +17,34 @@ public interface UnitRepository {
 
     Optional<UnitRow> findBySession(Connection c, String sessionId) throws SQLException;
 
-    /** Re-issue of an issued unit: new session and (possibly) new chain; false unless still issued. */
-    boolean reissue(Connection c, String chipId, String sessionId, String certificateChain) throws SQLException;
+    /**
+     * Re-issue of an issued unit to a newer attempt: new session, its challenge expiry and (possibly)
+     * new chain; false unless the unit is still issued and its current session's challenge expired
+     * before {@code sessionExpiresAt} (an older attempt never takes the place of a newer one).
+     */
+    boolean reissue(Connection c, String chipId, String sessionId, String certificateChain, Instant sessionExpiresAt)
+            throws SQLException;
 
     /**
      * Re-provisioning of a provisioned unit (authorized separately): back to issued under a new session
-     * and chain, receipt pending again; false unless it was provisioned.
+     * and chain, receipt pending again, a new issuance (receipts of earlier sessions no longer count);
+     * false unless it was provisioned.
      */
-    boolean reprovision(Connection c, String chipId, String sessionId, String certificateChain) throws SQLException;
+    boolean reprovision(Connection c, String chipId, String sessionId, String certificateChain,
+                        Instant sessionExpiresAt) throws SQLException;
 
-    /** Marks an issued unit provisioned; false unless it was issued under {@code sessionId}. */
-    boolean markProvisioned(Connection c, String chipId, String sessionId, Instant at) throws SQLException;
+    /** Records that {@code sessionId} delivered the unit's escrowed identity with {@code certificateChain}. */
+    void recordSession(Connection c, String sessionId, String chipId, String certificateChain, Instant at)
+            throws SQLException;
+
+    /** The delivering session {@code sessionId}, if one was recorded. */
+    Optional<UnitSession> findSession(Connection c, String sessionId) throws SQLException;
+
+    /**
+     * Marks an issued unit provisioned by the receipt of {@code session}, which becomes the unit's
+     * session and chain; false unless the unit is issued and still in the session's issuance.
+     */
+    boolean markProvisioned(Connection c, UnitSession session, Instant at) throws SQLException;
 
     /** Unit counts by state, optionally for one product and/or order (null = all). */
     Map<String, Long> countByState(Connection c, String product, String orderId) throws SQLException;

@@ -3,19 +3,24 @@ package io.imprint.server.tls;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * Starts a Javalin app whose only connector is a TLS 1.3 one ({@link TlsConnectors}); both listeners
- * (device API, admin API) start this way and refuse to run with any other connector.
+ * (device API, admin API) start this way and refuse to run with any other connector. Stopping one
+ * drains it: no new connections, requests in flight get up to {@link #DRAIN} to finish.
  *
  * @param app the started app
  * @param port the bound port (useful when 0 was asked for)
  */
 public record TlsJavalin(Javalin app, int port) {
+    /** How long a stopping listener waits for requests in flight. */
+    public static final Duration DRAIN = Duration.ofSeconds(10);
 
     public static TlsJavalin start(String name, KeyStore keyStore, KeyStore clientTrust, String host, int port,
                                    Consumer<JavalinConfig> routes) {
@@ -44,6 +49,11 @@ public record TlsJavalin(Javalin app, int port) {
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+            });
+            cfg.jetty.modifyServer(server -> {
+                // On stop: refuse new connections, let requests in flight finish (bounded), then close.
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(DRAIN.toMillis());
             });
             cfg.jetty.addConnector((server, httpConfig) ->
                     TlsConnectors.tls13(server, httpConfig, keyStore, clientTrust, host, port));

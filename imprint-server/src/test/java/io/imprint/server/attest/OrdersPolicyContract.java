@@ -57,6 +57,19 @@ abstract class OrdersPolicyContract extends ServerContract {
     }
 
     @Test
+    void create_rangeDifferingOnlyInZeroPadding_conflictAndNothingCreated() {
+        server.order("o1", 1000, "SN000001..SN001000");
+
+        assertThatThrownBy(() -> server.order("o2", 16, "SN00995..SN01010"))
+                .isInstanceOfSatisfying(ImprintException.class, e -> {
+                    assertThat(e.code().slug()).isEqualTo("conflict");
+                    assertThat(e.detail()).contains("overlaps order o1");
+                });
+        assertThat(server.imprint().orders().list(null)).extracting(o -> o.name()).containsExactly("o1");
+        server.order("o3", 10, "SN01001..SN01010");
+    }
+
+    @Test
     void attest_serverSerialsLastUnitsRace_exactlyQuantityUniqueSerialsInRange() throws Exception {
         serverOrder("o1", 5, "AB0001..AB0100");
         Map<String, Integer> codes = new ConcurrentHashMap<>();

@@ -140,14 +140,61 @@ abstract class StoreContract {
     void markProvisioned_rightSession_onceThenCounted() {
         db.autoCommit(c -> {
             units.insert(c, unit("CHIP1", "SN000001"));
+            units.recordSession(c, "cc".repeat(16), "CHIP1", "chain", T0);
             return null;
         });
-        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, "CHIP1", "ff".repeat(16), T0))).isFalse();
-        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, "CHIP1", "cc".repeat(16), T0))).isTrue();
-        assertThat(db.<Boolean>autoCommit(c -> units.reissue(c, "CHIP1", "dd".repeat(16), "chain"))).isFalse();
+        UnitSession delivered = db.<java.util.Optional<UnitSession>>autoCommit(c -> units.findSession(c, "cc".repeat(16)))
+                .orElseThrow();
+        UnitSession otherIssuance = new UnitSession("ff".repeat(16), "CHIP1", 1, "chain");
+        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, otherIssuance, T0))).isFalse();
+        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, delivered, T0))).isTrue();
+        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, delivered, T0))).isFalse();
+        assertThat(db.<Boolean>autoCommit(c -> units.reissue(c, "CHIP1", "dd".repeat(16), "chain", T0.plusSeconds(99))))
+                .isFalse();
         assertThat(db.<Map<String, Long>>autoCommit(c -> units.countByState(c, "p1", "o1"))).isEqualTo(Map.of("provisioned", 1L));
         assertThat(db.<java.util.Optional<UnitRow>>autoCommit(c -> units.findBySession(c, "cc".repeat(16)))).get()
                 .extracting(UnitRow::confirmedAt).isEqualTo(T0);
+    }
+
+    @Test
+    void reissue_olderChallengeThanStored_refusedNewerTakesPlace() {
+        db.autoCommit(c -> {
+            units.insert(c, unit("CHIP1", "SN000001"));
+            return null;
+        });
+        assertThat(db.<Boolean>autoCommit(c -> units.reissue(c, "CHIP1", "dd".repeat(16), "c2", T0.plusSeconds(30))))
+                .isFalse();
+        assertThat(db.<Boolean>autoCommit(c -> units.reissue(c, "CHIP1", "ee".repeat(16), "c3", T0.plusSeconds(61))))
+                .isTrue();
+        assertThat(db.<java.util.Optional<UnitRow>>autoCommit(c -> units.findByChip(c, "CHIP1"))).get()
+                .satisfies(u -> {
+                    assertThat(u.sessionId()).isEqualTo("ee".repeat(16));
+                    assertThat(u.certificateChain()).isEqualTo("c3");
+                    assertThat(u.sessionExpiresAt()).isEqualTo(T0.plusSeconds(61));
+                });
+    }
+
+    @Test
+    void reprovision_sessionOfEarlierIssuance_noLongerConfirms() {
+        db.autoCommit(c -> {
+            units.insert(c, unit("CHIP1", "SN000001"));
+            units.recordSession(c, "cc".repeat(16), "CHIP1", "chain", T0);
+            return null;
+        });
+        UnitSession first = db.<java.util.Optional<UnitSession>>autoCommit(c -> units.findSession(c, "cc".repeat(16)))
+                .orElseThrow();
+        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, first, T0))).isTrue();
+        assertThat(db.<Boolean>autoCommit(c -> units.reprovision(c, "CHIP1", "dd".repeat(16), "c2", T0.plusSeconds(90))))
+                .isTrue();
+        db.autoCommit(c -> {
+            units.recordSession(c, "dd".repeat(16), "CHIP1", "c2", T0);
+            return null;
+        });
+        UnitSession second = db.<java.util.Optional<UnitSession>>autoCommit(c -> units.findSession(c, "dd".repeat(16)))
+                .orElseThrow();
+        assertThat(second.issuance()).isEqualTo(first.issuance() + 1);
+        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, first, T0))).isFalse();
+        assertThat(db.<Boolean>autoCommit(c -> units.markProvisioned(c, second, T0))).isTrue();
     }
 
     @Test
@@ -178,6 +225,7 @@ abstract class StoreContract {
     }
 
     private static UnitRow unit(String chip, String serial) {
-        return new UnitRow(chip, "p1", serial, "o1", "issued", "cc".repeat(16), "escrow", "chain", T0, null);
+        return new UnitRow(chip, "p1", serial, "o1", "issued", "cc".repeat(16), "escrow", "chain", T0, null,
+                T0.plusSeconds(60));
     }
 }

@@ -60,6 +60,60 @@ public final class ChildProcess {
         }
     }
 
+    /** Starts {@code command} with {@code env} added and leaves it running; its output goes to a file. */
+    public static Running start(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Path log = Files.createTempFile("imprint-child", ".log");
+        pb.redirectOutput(log.toFile());
+        return new Running(pb.start(), log, String.join(" ", command));
+    }
+
+    /** A child left running by {@link #start}; closing it kills it if it still runs. */
+    public static final class Running implements AutoCloseable {
+        private final Process process;
+        private final Path log;
+        private final String name;
+
+        Running(Process process, Path log, String name) {
+            this.process = process;
+            this.log = log;
+            this.name = name;
+        }
+
+        /** Its output so far. */
+        public String output() throws Exception {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        /** Waits (at most 120 s) until its output contains {@code marker}; asserts it did. */
+        public String awaitOutput(String marker) throws Exception {
+            for (int i = 0; i < 1200 && process.isAlive() && !output().contains(marker); i++) {
+                Thread.sleep(100);
+            }
+            String out = output();
+            assertThat(out).as(name + " never printed '" + marker + "'").contains(marker);
+            return out;
+        }
+
+        /** Sends SIGTERM and waits (at most 120 s) for the exit; asserts it exited; returns the exit status. */
+        public int terminate() throws Exception {
+            process.destroy();
+            boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+            assertThat(finished).as(name + " did not exit within 120 s of SIGTERM:\n" + output()).isTrue();
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            Files.deleteIfExists(log);
+        }
+    }
+
     /** Whether an executable named {@code tool} is on the PATH. */
     public static boolean onPath(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {

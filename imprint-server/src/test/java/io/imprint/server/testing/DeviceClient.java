@@ -86,6 +86,11 @@ public final class DeviceClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The {@code Retry-After} header the server sends with a JSON POST's answer, or null. */
+    public String retryAfter(String path, Object message) throws IOException, InterruptedException {
+        return exchange(path, message).headers().firstValue("Retry-After").orElse(null);
+    }
+
     public Reply postJson(String path, Object message) throws IOException, InterruptedException {
         return post(path, DeviceApi.JSON, json.writeValueAsBytes(message));
     }
