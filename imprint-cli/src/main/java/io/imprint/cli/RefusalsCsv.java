@@ -1,6 +1,7 @@
 package io.imprint.cli;
 
 import io.imprint.server.bundle.RefusedLine;
+import io.imprint.server.reports.ReportCsv;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,20 +37,10 @@ final class RefusalsCsv {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write(HEADER + "\r\n");
             for (RefusedLine l : lines) {
-                w.write(l.line() + "," + cell(l.serial()) + "," + cell(l.chip()) + "," + cell(l.code()) + ","
-                        + cell(l.detail()) + "\r\n");
+                w.write(l.line() + "," + ReportCsv.cell(l.serial()) + "," + ReportCsv.cell(l.chip()) + "," + ReportCsv.cell(l.code()) + ","
+                        + ReportCsv.cell(l.detail()) + "\r\n");
             }
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 }

@@ -57,7 +57,8 @@ public final class ReportCsv {
         sb.append("\r\n");
     }
 
-    private static String cell(String value) {
+    /** One RFC 4180 cell: quoted when it holds a comma, quote or line break; null is empty. */
+    public static String cell(String value) {
         if (value == null) {
             return "";
         }
