@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code imprint demo}: the whole networked flow on an embedded store, with emulated i.MX devices. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8"},
-        description = {"Starts a server on a fresh embedded (SQLite) data directory, enrolls a product from an EMULATED",
-                "reference chip, opens an order, provisions a production run of emulated devices over TLS,",
-                "then shows the attacks the server refuses and a summary."})
+        description = "Starts a server on a fresh embedded (SQLite) data directory, enrolls a product from an EMULATED"
+                + " reference chip, opens an order, provisions a production run of emulated devices over TLS, then"
+                + " shows the attacks the server refuses and a summary.")
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--devices", defaultValue = "50", description = "Units in the production run (default: ${DEFAULT-VALUE}).")

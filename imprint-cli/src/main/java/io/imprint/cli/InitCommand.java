@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint init}: creates a store (database and keys), prints what it made, and exits. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Creates a new store: the database (embedded SQLite in --data-dir, or --database-url) and its keys",
-                "in --data-dir (escrow key, audit key, operator CA). Refuses a store that exists. Only 'init' and",
-                "'server' create a store; every other command needs one."},
+        description = "Creates a new store: the database (embedded SQLite in --data-dir, or --database-url) and its keys"
+                + " in --data-dir (escrow key, audit key, operator CA). Refuses a store that exists. Only 'init' and"
+                + " 'server' create a store; every other command needs one.",
         footer = {"%nExamples:",
                 "  imprint init --data-dir /srv/imprint",
                 "  imprint init --data-dir /srv/imprint \\",

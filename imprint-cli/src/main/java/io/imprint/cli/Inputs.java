@@ -21,7 +21,19 @@ final class Inputs {
         if (value.length() < 4096 && Files.isRegularFile(p)) {
             return new String(readFile(what, p), StandardCharsets.UTF_8);
         }
+        if (looksLikePath(value)) {
+            throw new ImprintException(ProblemCode.NOT_FOUND, what + ": no such file " + value);
+        }
         return value;
+    }
+
+    /**
+     * A value that can only be a file name (one word with a directory separator or a file extension,
+     * not hex): a missing file is then said as such, not as text that does not parse.
+     */
+    static boolean looksLikePath(String value) {
+        return value.length() < 4096 && value.matches("[\\w./~+-]+") && !value.matches("[0-9A-Fa-f]+")
+                && (value.contains("/") || value.matches(".*\\.[A-Za-z][A-Za-z0-9]{0,4}"));
     }
 
     /**

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
  */
 final class StoreOptions {
     @Option(names = "--data-dir", defaultValue = "${env:IMPRINT_DATA_DIR:-imprint-data}",
-            description = "Data directory: embedded database, CA and escrow keys, TLS certificate; it must hold a store"
-                    + " (made by 'imprint init' or 'imprint server') (default: ${DEFAULT-VALUE}).")
+            description = "Data directory: embedded database, CA and escrow keys, TLS certificate. 'init' and 'server'"
+                    + " create the store there; every other command needs one that exists (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--database-url",

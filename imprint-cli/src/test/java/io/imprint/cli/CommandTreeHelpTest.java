@@ -125,7 +125,7 @@ class CommandTreeHelpTest {
         CliRun run = CliRun.of("help", "order", "nope");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Unknown command 'nope' of 'order'; commands: create, list, open");
+        assertThat(run.err()).startsWith("imprint: Unknown command 'nope' of 'order'; commands: create, list, open");
     }
 
     /** The example command lines of a footer: after "Examples:", lines starting "imprint", joined over " \". */

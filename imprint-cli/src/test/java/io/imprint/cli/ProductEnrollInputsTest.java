@@ -42,6 +42,15 @@ class ProductEnrollInputsTest {
     }
 
     @Test
+    void enroll_mistypedKeyFile_saysNoSuchFileNotABadKey() {
+        CliRun run = CliRun.of("product", "enroll", "--data-dir", tmp.resolve("data").toString(), "--name", "p1",
+                "--part-number", "MIMX8MM6", "--srk-hash", SRK, "--mp-key", "pubk.tx", "--allow-software", "1.0.0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("imprint: not-found: --mp-key: no such file pubk.tx");
+    }
+
+    @Test
     void enroll_garbageKey_oneLineAndNothingEnrolled() {
         CliRun run = CliRun.of("product", "enroll", "--data-dir", tmp.resolve("data").toString(), "--name", "p1",
                 "--part-number", "MIMX8MM6", "--srk-hash", SRK, "--mp-key", "not a key", "--allow-software", "1.0.0");

@@ -58,6 +58,7 @@ public final class Demo {
 
     /** Returns 0 when every unit was provisioned and every attack refused with its expected code. */
     public int run() throws Exception {
+        quietRefusalLog();
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0);
         try (Imprint imprint = Imprint.openOrCreate(config); DeviceListener listener = imprint.startDeviceListener()) {
             URI uri = URI.create("https://127.0.0.1:" + listener.port());
@@ -175,6 +176,17 @@ public final class Demo {
         if (kept || keepRunning) {
             say("  offline/ (software key store, OEM bundle key, an emulated chip for the offline path)%s",
                     keepRunning ? ", operators/ (the demo's oem-admin credential)" : "");
+        }
+    }
+
+    /**
+     * The demo prints every refusal in its own table; the embedded server's WARN line per refusal would
+     * repeat each on stderr. A real server ({@code imprint server}) keeps them.
+     */
+    private static void quietRefusalLog() {
+        if (org.slf4j.LoggerFactory.getLogger("io.imprint.server.http.Problems")
+                instanceof ch.qos.logback.classic.Logger refusals) {
+            refusals.setLevel(ch.qos.logback.classic.Level.ERROR);
         }
     }
 

@@ -56,7 +56,7 @@ public final class EmulatedChipFile {
     public static EmulatedCaamChip load(Path dir) throws IOException, GeneralSecurityException {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new IOException("no emulated chip in " + dir + " (create one with 'imprint device chip init')");
+            throw new IOException("no emulated chip in " + dir + " (create one with 'imprint device chip-init')");
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

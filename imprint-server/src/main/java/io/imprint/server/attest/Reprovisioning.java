@@ -70,6 +70,13 @@ public final class Reprovisioning {
         String id = UUID.randomUUID().toString();
         db.transaction(c -> {
             requireProvisioned(c, name, chip);
+            Optional<String> pending = repository.pending(c, name, chip);
+            if (pending.isPresent()) {
+                // One authorization allows one re-provisioning: a second one would silently allow two.
+                throw new ImprintException(ProblemCode.CONFLICT, "chip " + chip + " already has a pending"
+                        + " re-provisioning authorization (" + pending.get() + "); it is used by the chip's next"
+                        + " provisioning");
+            }
             repository.insert(c, id, name, chip, reason, by, Instant.ofEpochMilli(clock.millis()));
             events.record(c, context.actor(), AUTHORIZED, new Attempt().product(name).chipId(chip),
                     "re-provisioning authorized by " + by + ": " + reason + " (" + id + ")");

@@ -60,6 +60,10 @@ final class Pkcs11Slots {
 
     /** Every initialised token present in {@code module}'s slots (C_GetSlotList(true), C_GetTokenInfo). */
     static List<Pkcs11Token> tokens(String module) throws KeyStoreException {
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(module))) {
+            throw new KeyStoreException("cannot load PKCS#11 module " + module + ": no such file"
+                    + " (install the token's module, e.g. 'apt-get install softhsm2', or give module-path=)");
+        }
         try {
             Class<?> p11 = Class.forName(WRAPPER + ".PKCS11");
             if (!p11.getModule().isExported(WRAPPER, Pkcs11Slots.class.getModule())) {

@@ -25,7 +25,7 @@ class ChallengePurgeTest {
 
     /** The store without a device listener, so no scheduled purge runs beside the test's. */
     Imprint open(Path dir) {
-        return Imprint.open(ServerConfig.defaults(dir).withPort(0).withClock(clock));
+        return Imprint.openOrCreate(ServerConfig.defaults(dir).withPort(0).withClock(clock));
     }
 
     @Test

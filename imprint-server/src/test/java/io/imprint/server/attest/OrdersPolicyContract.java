@@ -281,6 +281,21 @@ abstract class OrdersPolicyContract extends ServerContract {
     }
 
     @Test
+    void authorize_secondWhileOnePending_conflictAndOnlyOneStored() throws Exception {
+        server.order("o1", 10, "SN000001..SN000010");
+        TestDevice provisioned = server.provisioned("SN000003");
+        String first = server.imprint().reprovisioning().authorize(TestServer.PRODUCT, provisioned.chipIdHex(), "RMA-3",
+                "alice");
+
+        assertThatThrownBy(() -> server.imprint().reprovisioning().authorize(TestServer.PRODUCT,
+                provisioned.chipIdHex(), "RMA-3b", "bob")).isInstanceOfSatisfying(ImprintException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ProblemCode.CONFLICT);
+                    assertThat(e.detail()).contains("already has a pending").contains(first);
+                });
+        assertThat(server.imprint().events().countsByOutcome(null, null)).containsEntry("reprovision-authorized", 1L);
+    }
+
+    @Test
     void authorize_badInput_refusedAndNothingStored() {
         assertThatThrownBy(() -> server.imprint().reprovisioning().authorize(TestServer.PRODUCT, "xyz", "r", "me"))
                 .isInstanceOf(ImprintException.class).hasMessageContaining("hex");

@@ -79,7 +79,8 @@ class PostgresAttemptFaultsTest extends AttemptFaultsContract {
     @Test
     void attest_waitsOnLockPastChallengeExpiry_unavailableAndNothingCommitted() throws Exception {
         server.close();
-        server = start(ServerConfig.defaults(dir).withPort(0).withClock(clock)); // 60 s challenges: 30 s lock timeout
+        // A fresh data directory: the closed server's keys belong to the store in its (dropped) schema.
+        server = start(ServerConfig.defaults(dir.resolve("second")).withPort(0).withClock(clock)); // 60 s challenges: 30 s lock timeout
         server.order("o1", 10, "SN000001..SN000010");
         TestDevice device = server.device();
         ChallengeResponse challenge = challenge();

@@ -68,7 +68,9 @@ class ReceiptsVectorTest {
                 V.text("sessionId"), escrow, pem(V.hex("certificate.1")) + pem(V.hex("certificate.2")), Instant.now(),
                 null);
         imprint.database().transaction(c -> {
-            new JdbcUnitRepository().insert(c, unit);
+            JdbcUnitRepository units = new JdbcUnitRepository();
+            units.insert(c, unit);
+            units.recordSession(c, unit.sessionId(), unit.chipId(), unit.certificateChain(), Instant.now());
             return null;
         });
     }

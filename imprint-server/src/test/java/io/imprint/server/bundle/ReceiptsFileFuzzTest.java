@@ -57,7 +57,7 @@ class ReceiptsFileFuzzTest {
     @BeforeContainer
     static void build() throws Exception {
         dir = Files.createTempDirectory("imprint-receipts-fuzz");
-        imprint = Imprint.open(ServerConfig.defaults(dir.resolve("data")));
+        imprint = Imprint.openOrCreate(ServerConfig.defaults(dir.resolve("data")));
         mpKey = TestDevice.newMpKey();
         imprint.products().enroll(new ProductEnrollment(TestServer.PRODUCT, "MIMX8MM6DVTLZAA",
                 HexFormat.of().formatHex(TestDevice.SRK_HASH), TestDevice.publicKeyHex(mpKey), null, TestServer.POLICY));

@@ -237,7 +237,7 @@ class ProblemCodesDocumentedTest {
         on(ProblemCode.RATE_LIMITED, 429, this::rateLimited);
     }
 
-    /** A separate server allowing one outstanding challenge: the 129th request finds it over (checked every 128). */
+    /** A separate server allowing one unexpired challenge per client: the second request is over it. */
     private Answer rateLimited() throws Exception {
         ServerConfig config = ServerConfig.defaults(dir.resolve("limited")).withPort(0).withMaxOutstandingChallenges(1);
         try (TestServer limited = TestServer.start(config, null)) {
