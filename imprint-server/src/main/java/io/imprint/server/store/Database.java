@@ -66,8 +66,12 @@ public final class Database implements AutoCloseable {
     /** As above; a connection idle longer than {@code validateAfter} is validated before use. */
     static Database open(String jdbcUrl, int poolSize, Duration lockTimeout, Duration validateAfter) {
         Vendor vendor = Vendor.of(jdbcUrl);
-        Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
-                .loggers("slf4j").load().migrate();
+        try {
+            Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw new StoreException("cannot open or migrate the database: " + firstLine(e), e);
+        }
         long lockMillis = Math.max(1, lockTimeout.toMillis());
         ConnectionPool pool = new ConnectionPool(poolSize, validateAfter, () -> connect(vendor, jdbcUrl, lockMillis));
         return new Database(vendor, pool);
@@ -81,6 +85,23 @@ public final class Database implements AutoCloseable {
         try (Connection c = connect(Vendor.of(jdbcUrl), jdbcUrl, DEFAULT_LOCK_TIMEOUT.toMillis())) {
             return work.run(c);
         }
+    }
+
+    /**
+     * One line for a Flyway failure (its messages run over several lines and may quote the JDBC URL):
+     * the innermost database error if there is one, with any {@code password=} value removed.
+     */
+    static String firstLine(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                root = t;
+            }
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        int nl = text.indexOf('\n');
+        String line = nl < 0 ? text : text.substring(0, nl).strip();
+        return line.replaceAll("(?i)(password=)[^&\\s)'\"]*", "$1***");
     }
 
     private static Connection connect(Vendor vendor, String url, long lockMillis) throws SQLException {
