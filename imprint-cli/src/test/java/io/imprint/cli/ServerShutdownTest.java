@@ -45,7 +45,7 @@ class ServerShutdownTest {
 
     private static void refuseOneAttestation(String started) throws Exception {
         Matcher port = Pattern.compile("device API on https://127\\.0\\.0\\.1:(\\d+)").matcher(started);
-        Matcher pin = Pattern.compile("devices pin this\\): ([0-9a-f]{64})").matcher(started);
+        Matcher pin = Pattern.compile("--server-fingerprint\\): ([0-9a-f]{64})").matcher(started);
         assertThat(port.find() && pin.find()).as(started).isTrue();
         try (ProvisioningClient client = new ProvisioningClient(URI.create("https://127.0.0.1:" + port.group(1)),
                 ServerTrust.pinned(pin.group(1)), RetryPolicy.none())) {

@@ -14,7 +14,7 @@ record ChaosPlan(int devices, int stations, int kills, int faultGapMillis, int s
                 Integer.getInteger("imprint.chaos.devices", devices),
                 Integer.getInteger("imprint.chaos.stations", 8),
                 Integer.getInteger("imprint.chaos.kills", kills),
-                Integer.getInteger("imprint.chaos.faultGapMillis", 1000),
+                Integer.getInteger("imprint.chaos.faultGapMillis", 600),
                 Integer.getInteger("imprint.chaos.stallMillis", 2000),
                 Duration.ofSeconds(Integer.getInteger("imprint.chaos.deadlineSeconds", 300)));
     }

@@ -36,7 +36,7 @@ class ChaosTest {
 
     @Test
     void sqlite_oneNode_killsAndStalls_guaranteesHold() throws Exception {
-        ChaosPlan plan = ChaosPlan.fromProperties(30, 2);
+        ChaosPlan plan = ChaosPlan.fromProperties(60, 3);
         Path data = Files.createDirectories(tmp.resolve("data"));
         try (SmallDisk disk = SmallDisk.mount(data, 256)) {
             run("sqlite", plan, data, null, null, 1, disk);
@@ -46,7 +46,7 @@ class ChaosTest {
     @Test
     void postgres_threeNodes_killsStallsAndTerminatedBackends_guaranteesHold() throws Exception {
         Assumptions.assumeTrue(TestDatabases.postgresUrl() != null, "IMPRINT_TEST_PG_URL not set");
-        ChaosPlan plan = ChaosPlan.fromProperties(30, 3);
+        ChaosPlan plan = ChaosPlan.fromProperties(60, 4);
         String app = "imprint-chaos-" + HexFormat.of().formatHex(io.imprint.protocol.crypto.Providers.randomBytes(4));
         try (TestDatabases.PostgresSchema schema = TestDatabases.freshSchema()) {
             String url = schema.url() + "&ApplicationName=" + app;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * and started again where the devices expect it. Its output goes to a log file per start.
  */
 final class ServerNode implements AutoCloseable {
-    private static final Pattern FINGERPRINT = Pattern.compile("TLS certificate SHA-256[^:]*: ([0-9a-f]{64})");
+    private static final Pattern FINGERPRINT = Pattern.compile("Server fingerprint[^:]*: ([0-9a-f]{64})");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private final String name;
     private final List<String> command;
