@@ -24,7 +24,7 @@ class KeyStoresTest {
     void keygen_atConfigFile_opensTheStoreItNames() throws Exception {
         Path keys = dir.resolve("keys");
         Path conf = Files.writeString(dir.resolve("keystore.conf"), "# OEM keys\nuri = " + keys.toUri() + "\n");
-        CliRun run = CliRun.of("bundle", "keygen", "--key-store", "@" + conf, "--label", "oem", "--out",
+        CliRun run = CliRun.of("bundle", "keygen", "--key-store", "@" + conf, "--signing-key-label", "oem", "--out",
                 dir.resolve("oem.pem").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Created bundle-signing key oem");
@@ -36,14 +36,14 @@ class KeyStoresTest {
     void keygen_badUriWithPin_oneLineWithoutPin() {
         String out = dir.resolve("k.pem").toString();
         List<String[]> commands = List.of(
-                new String[] {"bundle", "keygen", "--key-store", "pkcs11:token=day-oem;" + SECRET, "--label", "k", "--out", out},
+                new String[] {"bundle", "keygen", "--key-store", "pkcs11:token=day-oem;" + SECRET, "--signing-key-label", "k", "--out", out},
                 new String[] {"bundle", "keygen", "--key-store", "pkcs11:token=oem?pin-value=" + SECRET + "&pin-value=x",
-                        "--label", "k", "--out", out},
-                new String[] {"bundle", "keygen", "--key-stor=pkcs11:token=oem?pin-value=" + SECRET, "--label", "k", "--out", out},
+                        "--signing-key-label", "k", "--out", out},
+                new String[] {"bundle", "keygen", "--key-stor=pkcs11:token=oem?pin-value=" + SECRET, "--signing-key-label", "k", "--out", out},
                 new String[] {"bundle", "keygen", "--key-store", "pkcs11:token=oem", "pkcs11:token=oem?pin-value=" + SECRET
-                        + " with space", "--label", "k", "--out", out},
-                new String[] {"bundle", "receipt-keygen", "--label", "k", "--key-store"},
-                new String[] {"bundle", "keygen", "--key-store", "file:/tmp/a b?pin-value=" + SECRET, "--label", "k", "--out", out});
+                        + " with space", "--signing-key-label", "k", "--out", out},
+                new String[] {"bundle", "receipt-keygen", "--receipt-key-label", "k", "--key-store"},
+                new String[] {"bundle", "keygen", "--key-store", "file:/tmp/a b?pin-value=" + SECRET, "--signing-key-label", "k", "--out", out});
         for (String[] command : commands) {
             CliRun run = CliRun.of(command);
             assertThat(run.exitCode()).as(String.join(" ", command)).isNotZero();
@@ -59,7 +59,7 @@ class KeyStoresTest {
         for (String uri : List.of("pkcs11:token=oem;pin-value=" + SECRET, "pkcs11:token=oem?pin-value=" + SECRET + "&slot=1",
                 "pkcs11:token=oem;" + SECRET, "file:/tmp/a b?pin-value=" + SECRET, "pkcs11 token=oem?pin-value=" + SECRET)) {
             Path conf = Files.writeString(dir.resolve("bad.conf"), "uri = " + uri + "\n");
-            CliRun run = CliRun.of("bundle", "keygen", "--key-store", "@" + conf, "--label", "k", "--out",
+            CliRun run = CliRun.of("bundle", "keygen", "--key-store", "@" + conf, "--signing-key-label", "k", "--out",
                     dir.resolve("k.pem").toString());
             assertThat(run.exitCode()).as(uri).isNotZero();
             assertThat(run.err().strip()).as(uri).startsWith("imprint: malformed-request: key store")
@@ -81,14 +81,14 @@ class KeyStoresTest {
         }
         Path day = Files.writeString(dir.resolve("day.conf"), "uri = pkcs11:token=day-oem?pin-value=day-pin-1111\n");
 
-        String created = imprint(env, true, "bundle", "keygen", "--key-store", "@" + day, "--label", "oem-bundle", "--out",
+        String created = imprint(env, true, "bundle", "keygen", "--key-store", "@" + day, "--signing-key-label", "oem-bundle", "--out",
                 dir.resolve("day.pem").toString());
         assertThat(created).contains("Created bundle-signing key oem-bundle in PKCS#11 token 'day-oem'")
                 .doesNotContain("day-pin-1111");
         // The label is still free in the first token (oem) and taken in day-oem: the key went to day-oem only.
         assertThat(imprint(env, true, "bundle", "keygen", "--key-store", "pkcs11:token=oem?pin-value=oem-pin-2222",
-                "--label", "oem-bundle", "--out", dir.resolve("oem.pem").toString())).contains("token 'oem'");
-        assertThat(imprint(env, false, "bundle", "keygen", "--key-store", "@" + day, "--label", "oem-bundle", "--out",
+                "--signing-key-label", "oem-bundle", "--out", dir.resolve("oem.pem").toString())).contains("token 'oem'");
+        assertThat(imprint(env, false, "bundle", "keygen", "--key-store", "@" + day, "--signing-key-label", "oem-bundle", "--out",
                 dir.resolve("again.pem").toString())).contains("already holds an object labelled oem-bundle")
                 .doesNotContain("day-pin-1111");
     }
