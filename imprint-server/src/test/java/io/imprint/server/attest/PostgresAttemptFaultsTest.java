@@ -209,17 +209,6 @@ class PostgresAttemptFaultsTest extends AttemptFaultsContract {
     }
 
     private int terminateServerBackends() throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabases.postgresUrl());
-             PreparedStatement s = c.prepareStatement("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
-                     + "WHERE application_name = ? AND pid <> pg_backend_pid()")) {
-            s.setString(1, application);
-            int n = 0;
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    n += r.getBoolean(1) ? 1 : 0;
-                }
-            }
-            return n;
-        }
+        return TestDatabases.terminateBackends(application);
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.server.testing.TestDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -82,18 +80,7 @@ class PostgresTransactionTest extends TransactionContract {
     }
 
     private int terminateOwnBackends() throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabases.postgresUrl());
-             PreparedStatement s = c.prepareStatement("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
-                     + "WHERE application_name = ? AND pid <> pg_backend_pid()")) {
-            s.setString(1, application);
-            int n = 0;
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    n += r.getBoolean(1) ? 1 : 0;
-                }
-            }
-            return n;
-        }
+        return TestDatabases.terminateBackends(application);
     }
 
     private long count() {

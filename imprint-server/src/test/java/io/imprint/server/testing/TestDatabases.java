@@ -36,6 +36,25 @@ public final class TestDatabases {
         return new PostgresSchema(base, schema);
     }
 
+    /**
+     * Ends every backend whose {@code application_name} is {@code application} (a test's own
+     * connections, as a database restart ends them), waiting up to 10 s each; returns how many ended.
+     */
+    public static int terminateBackends(String application) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgresUrl());
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT pg_terminate_backend(pid, 10000) FROM "
+                     + "pg_stat_activity WHERE application_name = ? AND pid <> pg_backend_pid()")) {
+            s.setString(1, application);
+            int n = 0;
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    n += r.getBoolean(1) ? 1 : 0;
+                }
+            }
+            return n;
+        }
+    }
+
     /** A throw-away schema. */
     public static final class PostgresSchema implements AutoCloseable {
         private final String base;
