@@ -1,7 +1,8 @@
 # Sourced by ./test: installs and starts what the tests need, on any fresh Debian machine.
 
-# Debian packages the tests use, as "command:package" pairs.
-IMPRINT_TEST_PACKAGES="mvn:maven softhsm2-util:softhsm2 pg_ctl:postgresql"
+# Debian packages the tests use, as "command:package" pairs (gcc builds the libteec test double,
+# swtpm/tpm2-tools run the TPM backend, chromium drives the console tests).
+IMPRINT_TEST_PACKAGES="mvn:maven softhsm2-util:softhsm2 pg_ctl:postgresql gcc:gcc swtpm:swtpm swtpm_setup:swtpm-tools tpm2_createek:tpm2-tools chromium:chromium chromedriver:chromium-driver pk12util:libnss3-tools"
 
 imprint_install_test_packages() {
   local missing="" pair cmd pkg
