@@ -15,10 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint demo}: the whole networked flow on an embedded store, with emulated i.MX devices. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8"},
+        footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8",
+                "  imprint demo --backend pkcs11 --devices 20"},
         description = "Starts a server on a fresh embedded (SQLite) data directory, enrolls a product from an EMULATED"
-                + " reference chip, opens an order, provisions a production run of emulated devices over TLS, then"
-                + " shows the attacks the server refuses and a summary.")
+                + " reference chip (or the emulated vendor root of secure elements, --backend pkcs11), opens an order,"
+                + " provisions a production run of emulated devices over TLS, then shows the attacks the server"
+                + " refuses and a summary.")
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--devices", defaultValue = "50", description = "Units in the production run (default: ${DEFAULT-VALUE}).")
@@ -30,7 +32,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
     boolean keepRunning;
     @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
-            description = "Device backend of the production run (default: ${DEFAULT-VALUE}, EMULATED i.MX CAAM chips).")
+            description = "Device backend of the production run: caam-emulated (default, EMULATED i.MX CAAM chips) or "
+                    + "pkcs11 (EMULATED secure elements in SoftHSM2 tokens made in the scratch directory; needs the "
+                    + "softhsm2 package).")
     BackendProvider backend;
     @Option(names = "--keep", description = "Keep the temporary data directory and print commands to try on it (a --data-dir is always kept).")
     boolean keep;
@@ -53,10 +57,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (dataDir != null || keep) {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("imprint-demo-");
-            return new Demo(dir, devices, stations, keepRunning, true, out).run();
+            return new Demo(dir, devices, stations, keepRunning, true, out, backend).run();
         }
         try (ScratchDirectory scratch = ScratchDirectory.create("imprint-demo-")) {
-            int code = new Demo(scratch.path(), devices, stations, keepRunning, false, out).run();
+            int code = new Demo(scratch.path(), devices, stations, keepRunning, false, out, backend).run();
             out.println("Removing the demo's data directory " + scratch.path() + " (--keep keeps it).");
             out.flush();
             return code;

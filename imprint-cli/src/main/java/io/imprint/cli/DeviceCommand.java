@@ -103,7 +103,9 @@ final class DeviceCommand {
                 description = "Directory of the device's state (for caam-emulated: the emulated chip; secrets go to <dir>/blobs).")
         Path dir;
         @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
-                description = "What proves the device and keeps its secrets (default: ${DEFAULT-VALUE}; see 'imprint demo --help').")
+                description = "What proves the device and keeps its secrets: caam-emulated (default; an EMULATED i.MX chip"
+                        + " made by chip-init) or pkcs11 (a secure element: <dir>/pkcs11.properties names the module,"
+                        + " token and pin-file).")
         BackendProvider backend;
         @Option(names = "--server", required = true, description = "Device API URL, e.g. https://127.0.0.1:8443.") URI server;
         @ArgGroup(exclusive = true, multiplicity = "1") Trust trust;

@@ -12,9 +12,10 @@ public final class Backends {
     /** The default: the emulated i.MX CAAM with manufacturing protection. */
     public static final String DEFAULT = CaamEmulatedBackend.NAME;
     /** Backends this build runs, the default first. Add a new backend's provider here. */
-    private static final List<BackendProvider> BUILT = List.of(new CaamEmulatedBackend());
+    private static final List<BackendProvider> BUILT = List.of(new CaamEmulatedBackend(),
+            new io.imprint.cli.backend.pkcs11.Pkcs11Backend());
     /** Names reserved for backends that are planned but not in this build. */
-    private static final List<String> PLANNED = List.of("pkcs11", "tpm2", "optee", "uboot");
+    private static final List<String> PLANNED = List.of("tpm2", "optee", "uboot");
 
     private Backends() {
     }

@@ -32,7 +32,7 @@ public final class CaamEmulatedBackend implements BackendProvider {
     }
 
     @Override
-    public DeviceLine line(Path scratch) {
+    public DeviceLine line(Path scratch) throws Exception {
         return new CaamEmulatedLine();
     }
 }

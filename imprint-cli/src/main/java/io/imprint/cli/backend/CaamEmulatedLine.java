@@ -1,6 +1,5 @@
 package io.imprint.cli.backend;
 
-import io.imprint.cli.demo.Demo;
 import io.imprint.cli.demo.ProductFamily;
 import io.imprint.device.backend.CaamMpDevice;
 import io.imprint.device.backend.DeviceBackend;
@@ -21,10 +20,25 @@ import java.util.HexFormat;
  */
 public final class CaamEmulatedLine implements DeviceLine {
     private final ProductFamily family = ProductFamily.random();
+    private final EmulatedCaamChip reference;
 
-    /** The family the line's chips belong to (the demo's offline path reads its reference chip). */
+    public CaamEmulatedLine() throws java.security.GeneralSecurityException {
+        this.reference = family.genuineChip();
+    }
+
+    /** The family the line's chips belong to (the demo's offline path makes chips of it). */
     public ProductFamily family() {
         return family;
+    }
+
+    /** The reference chip of known provenance whose MP key the enrollment holds. */
+    public EmulatedCaamChip reference() {
+        return reference;
+    }
+
+    /** A genuine chip fused with another SRK hash (another secure-boot key set). */
+    public DeviceBackend otherSrk(Path dir) throws Exception {
+        return device(family.otherSrkChip(), dir);
     }
 
     @Override
@@ -33,15 +47,10 @@ public final class CaamEmulatedLine implements DeviceLine {
     }
 
     @Override
-    public ProductPolicy policy() {
-        return Demo.POLICY;
-    }
-
-    @Override
     public ProductEnrollment enrollment(String product, SecretTemplate template, ProductPolicy policy)
             throws Exception {
         return new ProductEnrollment(product, ProductFamily.PART_NUMBER, HexFormat.of().formatHex(family.srkHash()),
-                "Public key:\n" + family.genuineChip().publicKey().hex(), template, policy);
+                "Public key:\n" + reference.publicKey().hex(), template, policy);
     }
 
     @Override
@@ -65,6 +74,6 @@ public final class CaamEmulatedLine implements DeviceLine {
     }
 
     private static DeviceBackend device(EmulatedCaamChip chip, Path dir) throws Exception {
-        return new CaamMpDevice(chip, chip, new EmulatedCaamBlobStore(dir.resolve(chip.chipIdHex()), chip));
+        return new CaamMpDevice(chip, chip, new EmulatedCaamBlobStore(dir, chip));
     }
 }

@@ -17,8 +17,10 @@ public interface DeviceLine extends AutoCloseable {
     /** The attestation method of the line's devices. */
     AttestationMethod method();
 
-    /** What the line's devices run and claim, for the product's policy (MPMR all zeros on MP chips). */
-    ProductPolicy policy();
+    /** A policy the line's devices meet: software >= 1.0.0, closed, MPMR all zeros on MP chips ({@link io.imprint.cli.demo.Demo#POLICY}). */
+    default ProductPolicy policy() {
+        return io.imprint.cli.demo.Demo.POLICY;
+    }
 
     /** The enrollment of {@code product} accepting this line's devices: method, trust roots, MP key. */
     ProductEnrollment enrollment(String product, SecretTemplate template, ProductPolicy policy) throws Exception;

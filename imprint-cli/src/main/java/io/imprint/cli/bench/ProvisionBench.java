@@ -1,7 +1,8 @@
 package io.imprint.cli.bench;
 
 import io.imprint.cli.console.ProgressBar;
-import io.imprint.cli.demo.ProductFamily;
+import io.imprint.cli.backend.CaamEmulatedLine;
+import io.imprint.cli.demo.Demo;
 import io.imprint.cli.demo.ProductionLine;
 import io.imprint.cli.demo.ScratchDirectory;
 import io.imprint.device.client.ProvisioningClient;
@@ -82,8 +83,8 @@ public final class ProvisionBench implements Callable<Integer> {
         try (Imprint imprint = Imprint.openOrCreate(config);
              DeviceListener listener = imprint.startDeviceListener(unlimited)) {
             URI uri = URI.create("https://127.0.0.1:" + listener.port());
-            ProductFamily family = ProductFamily.random();
-            imprint.products().enroll(family.enrollment(product, family.genuineChip()));
+            CaamEmulatedLine family = new CaamEmulatedLine();
+            imprint.products().enroll(family.enrollment(product, Demo.TEMPLATE, Demo.POLICY));
             List<String> serials = IntStream.rangeClosed(1, devices).mapToObj(i -> String.format("SN%06d", i)).toList();
             imprint.orders().create(new OrderRequest("BENCH-" + run, product, "bench-ems", devices,
                     serials.get(0) + ".." + serials.get(devices - 1)));
@@ -96,7 +97,7 @@ public final class ProvisionBench implements Callable<Integer> {
                 started = System.nanoTime();
                 try (ProgressBar progress = new ProgressBar(System.err, "provisioning", devices)) {
                     line.run(serials, stations, progress, serial -> latencies.add(
-                            TimedProvisioning.run(line.agent(family.genuineChip()), client, product, serial)));
+                            TimedProvisioning.run(line.agent(line.genuine()), client, product, serial)));
                 }
                 elapsed = System.nanoTime() - started;
             }

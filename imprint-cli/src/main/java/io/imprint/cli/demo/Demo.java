@@ -1,8 +1,11 @@
 package io.imprint.cli.demo;
 
+import io.imprint.cli.backend.BackendProvider;
+import io.imprint.cli.backend.CaamEmulatedBackend;
+import io.imprint.cli.backend.CaamEmulatedLine;
+import io.imprint.cli.backend.DeviceLine;
 import io.imprint.cli.console.ProgressBar;
 import io.imprint.cli.console.Table;
-import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
@@ -36,18 +39,28 @@ public final class Demo {
     /** What the demo's emulated chips run: software 1.0.0, closed lifecycle, MPMR all zeros. */
     public static final ProductPolicy POLICY = new ProductPolicy(SoftwareRule.parse(">=1.0.0"), java.util.List.of(), false,
             java.util.List.of(io.imprint.protocol.mp.Mpmr.ZEROS), null);
+    /** Two random 32-byte secrets per unit. */
+    public static final SecretTemplate TEMPLATE = SecretTemplate.parse("disk-encryption-key:random:32,cloud-api-token:random:32");
     private final Path dataDir;
     private final int devices;
     private final int stations;
     private final boolean keepRunning;
     private final boolean kept;
     private final PrintWriter out;
+    private final BackendProvider backend;
 
     /**
      * {@code kept}: the data directory outlives the demo (given by the user, or {@code --keep}), so the
      * next commands are printed with its paths; they are also printed while {@code keepRunning}.
      */
     public Demo(Path dataDir, int devices, int stations, boolean keepRunning, boolean kept, PrintWriter out) {
+        this(dataDir, devices, stations, keepRunning, kept, out, new CaamEmulatedBackend());
+    }
+
+    /** As above, the production run on devices of {@code backend}. */
+    public Demo(Path dataDir, int devices, int stations, boolean keepRunning, boolean kept, PrintWriter out,
+                BackendProvider backend) {
+        this.backend = backend;
         this.dataDir = dataDir;
         this.devices = devices;
         this.stations = stations;
@@ -60,17 +73,22 @@ public final class Demo {
     public int run() throws Exception {
         quietRefusalLog();
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0);
-        try (Imprint imprint = Imprint.openOrCreate(config); DeviceListener listener = imprint.startDeviceListener()) {
+        try (Imprint imprint = Imprint.openOrCreate(config); DeviceLine devicesLine = backend.line(dataDir);
+             DeviceListener listener = imprint.startDeviceListener()) {
             URI uri = URI.create("https://127.0.0.1:" + listener.port());
-            say("Imprint demo (devices are EMULATED i.MX chips: software emulation of the CAAM, not silicon)");
+            say("Imprint demo (devices are %s)", devicesLine.description());
             say("  server   %s  TLS 1.3, certificate SHA-256 %s", uri, listener.fingerprint());
             say("  store    embedded SQLite in %s", dataDir);
 
-            ProductFamily family = ProductFamily.random();
-            EmulatedCaamChip reference = family.genuineChip();
-            imprint.products().enroll(family.enrollment(PRODUCT, reference));
-            say("1. enrolled %s: MP key read from reference chip %s (%s...)", PRODUCT, reference.chipIdHex(),
-                    reference.publicKey().hex().substring(0, 24));
+            imprint.products().enroll(devicesLine.enrollment(PRODUCT, TEMPLATE, POLICY));
+            if (devicesLine instanceof CaamEmulatedLine mp) {
+                say("1. enrolled %s: MP key read from reference chip %s (%s...)", PRODUCT, mp.reference().chipIdHex(),
+                        mp.reference().publicKey().hex().substring(0, 24));
+            } else {
+                say("1. enrolled %s: accepts %s devices whose certificate chains to %s", PRODUCT,
+                        devicesLine.method().slug(), imprint.productMethods().roots(PRODUCT).stream()
+                                .map(r -> r.subject()).toList());
+            }
             say("   policy   %s", POLICY.describe());
 
             String range = serial(1) + ".." + serial(2L * devices);
@@ -80,22 +98,24 @@ public final class Demo {
             AttestationRequest captured;
             try (ProvisioningClient client = new ProvisioningClient(uri, ServerTrust.pinned(listener.fingerprint()),
                     RetryPolicy.defaults())) {
-                ProductionLine line = new ProductionLine(client, family, dataDir.resolve("devices"), PRODUCT);
+                ProductionLine line = new ProductionLine(client, devicesLine, dataDir.resolve("devices"), PRODUCT);
                 say("3. production run: %d emulated devices on %d stations", devices, stations);
                 try (ProgressBar progress = new ProgressBar(System.out, "   provisioning", devices)) {
                     captured = line.provisionCapturing(serial(1));
                     progress.step();
                     line.provision(LongStream.rangeClosed(2, devices).mapToObj(Demo::serial).toList(), stations, progress);
                 }
-                say("   delivered to each unit, sealed end to end and stored in CAAM-sealed blobs (values never printed):");
+                say("   delivered to each unit, sealed end to end and stored in its %s (values never printed):",
+                        devicesLine instanceof CaamEmulatedLine ? "CAAM-sealed blobs" : "secure element's token objects");
                 say("   %s", delivered(imprint.products().get(PRODUCT).template()));
                 say("4. attacks (each must be refused):");
                 boolean allRefused = true;
-                for (Attack attack : Attacks.all(line, client, family, PRODUCT, captured, serial(1), serial(devices + 1L))) {
+                for (Attack attack : Attacks.all(line, client, devicesLine, PRODUCT, captured, serial(1),
+                        serial(devices + 1L))) {
                     allRefused &= attempt(attack);
                 }
                 summary(imprint);
-                nextSteps(imprint, family, reference, uri, listener.fingerprint());
+                nextSteps(imprint, devicesLine, uri, listener.fingerprint());
                 return allRefused ? 0 : 1;
             }
         }
@@ -106,14 +126,14 @@ public final class Demo {
      * path's keys, chip and order are prepared for them); with {@code --keep-running} the admin listener
      * starts, an oem-admin credential is issued, and the demo waits for Ctrl-C.
      */
-    private void nextSteps(Imprint imprint, ProductFamily family, EmulatedCaamChip reference, URI uri,
-                           String fingerprint) throws Exception {
+    private void nextSteps(Imprint imprint, DeviceLine devicesLine, URI uri, String fingerprint) throws Exception {
         if (!kept && !keepRunning) {
             say("Run './imprint demo --keep' to keep the data directory and get the next commands to try on it");
             say("(report, audit verify, and the offline path: bundle build, device apply-bundle, receipts import).");
             return;
         }
-        OfflineKit kit = OfflineKit.prepare(imprint, PRODUCT, family, reference, dataDir);
+        OfflineKit kit = devicesLine instanceof CaamEmulatedLine mp
+                ? OfflineKit.prepare(imprint, PRODUCT, mp.family(), mp.reference(), dataDir) : null;
         if (!keepRunning) {
             NextSteps.print(out, dataDir, PRODUCT, kit, null);
             return;
@@ -171,11 +191,18 @@ public final class Demo {
         }
         say("Data lives in %s:", dataDir);
         say("  imprint.db (SQLite: products, orders, units, events), ca/ (product CAs), keys/ (escrow KEK, audit key),");
-        say("  tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)%s",
+        say("  tls/ (server certificate), devices/<n>/ (each emulated device's %s)%s",
+                backend instanceof CaamEmulatedBackend ? "CAAM blobs" : "token configuration; tokens in softhsm/",
                 kept || keepRunning ? "," : "");
         if (kept || keepRunning) {
-            say("  offline/ (software key store, OEM bundle key, an emulated chip for the offline path)%s",
-                    keepRunning ? ", operators/ (the demo's oem-admin credential)" : "");
+            java.util.List<String> more = new java.util.ArrayList<>();
+            if (backend instanceof CaamEmulatedBackend) {
+                more.add("offline/ (software key store, OEM bundle key, an emulated chip for the offline path)");
+            }
+            if (keepRunning) {
+                more.add("operators/ (the demo's oem-admin credential)");
+            }
+            say("  %s", String.join(", ", more));
         }
     }
 

@@ -21,7 +21,7 @@ final class NextSteps {
     record AdminAccess(URI uri, String fingerprint, Path operator) {
     }
 
-    /** {@code admin} is null unless the server keeps running. */
+    /** {@code admin} is null unless the server keeps running; {@code kit} is null for a line without MP keys. */
     static void print(PrintWriter out, Path dataDir, String product, OfflineKit kit, AdminAccess admin) {
         String d = dataDir.toAbsolutePath().toString();
         out.println("Next, try these on the demo's data (from the repository root; each works as printed):");
@@ -29,6 +29,21 @@ final class NextSteps {
         command(out, "report", "--data-dir", d);
         comment(out, "verify the hash-chained audit trail in the store");
         command(out, "audit", "verify", "--data-dir", d);
+        if (kit == null) {
+            comment(out, "the offline path (bundle build, device apply-bundle, receipts import) derives its key from");
+            comment(out, "the i.MX MP public key: see it with the default backend, './imprint demo --keep'");
+        } else {
+            offline(out, d, product, kit);
+        }
+        if (admin != null) {
+            comment(out, "the running server's admin API (mTLS, as the oem-admin credential made for you)");
+            command(out, "report", "--server", admin.uri().toString(), "--operator", admin.operator().toString(),
+                    "--server-fingerprint", admin.fingerprint());
+        }
+        out.flush();
+    }
+
+    private static void offline(PrintWriter out, String d, String product, OfflineKit kit) {
         comment(out, "the offline path: build a bundle for order " + OfflineKit.ORDER + " (keys in a software key store),");
         comment(out, "apply it on an emulated chip, import the chip's sealed receipt, see it counted as offline");
         command(out, "bundle", "build", "--data-dir", d, "--key-store", "file:" + kit.keys(), "--mp-key-label",
@@ -43,12 +58,6 @@ final class NextSteps {
         command(out, "receipts", "import", "--data-dir", d, "--file", kit.receipts().toString(), "--key-store",
                 "file:" + kit.keys(), "--receipt-key-label", OfflineKit.RECEIPT_LABEL);
         command(out, "report", "--data-dir", d, "--order", OfflineKit.ORDER);
-        if (admin != null) {
-            comment(out, "the running server's admin API (mTLS, as the oem-admin credential made for you)");
-            command(out, "report", "--server", admin.uri().toString(), "--operator", admin.operator().toString(),
-                    "--server-fingerprint", admin.fingerprint());
-        }
-        out.flush();
     }
 
     private static void comment(PrintWriter out, String text) {

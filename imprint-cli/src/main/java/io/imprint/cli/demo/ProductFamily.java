@@ -63,7 +63,7 @@ public final class ProductFamily {
     }
 
     /** A chip fused with another SRK hash (another secure-boot key set). */
-    EmulatedCaamChip otherSrkChip() throws GeneralSecurityException {
+    public EmulatedCaamChip otherSrkChip() throws GeneralSecurityException {
         return EmulatedCaamChip.builder(PART_NUMBER, Providers.randomBytes(32), fuseSeed).build();
     }
 }

@@ -1,11 +1,12 @@
 package io.imprint.cli.demo;
 
+import io.imprint.cli.backend.DeviceLine;
 import io.imprint.cli.console.ProgressBar;
+import io.imprint.device.agent.AgentOptions;
 import io.imprint.device.agent.PreparedAttestation;
 import io.imprint.device.agent.ProvisioningAgent;
-import io.imprint.device.backend.EmulatedCaamChip;
+import io.imprint.device.backend.DeviceBackend;
 import io.imprint.device.client.ProvisioningClient;
-import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.message.AttestationRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,25 +16,42 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A contract manufacturer's line: emulated devices, each with its own chip and blob store, provisioned
- * concurrently over TLS by the real device agent.
+ * A contract manufacturer's line: emulated devices of one backend's {@link DeviceLine}, each with its own
+ * identity and secure store under {@code devices/<n>}, provisioned concurrently over TLS by the real
+ * device agent.
  */
 public final class ProductionLine {
     private final ProvisioningClient client;
-    private final ProductFamily family;
+    private final DeviceLine devices;
     private final Path devicesDir;
     private final String product;
+    private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
 
-    public ProductionLine(ProvisioningClient client, ProductFamily family, Path devicesDir, String product) {
+    public ProductionLine(ProvisioningClient client, DeviceLine devices, Path devicesDir, String product) {
         this.client = client;
-        this.family = family;
+        this.devices = devices;
         this.devicesDir = devicesDir;
         this.product = product;
     }
 
-    /** A device agent on a chip, its secrets going to {@code devices/<chip id>}. */
-    public ProvisioningAgent agent(EmulatedCaamChip chip) throws Exception {
-        return new ProvisioningAgent(chip, chip, new EmulatedCaamBlobStore(devicesDir.resolve(chip.chipIdHex()), chip), client);
+    /** The device agent on {@code device}. */
+    public ProvisioningAgent agent(DeviceBackend device) {
+        return new ProvisioningAgent(device, client, AgentOptions.defaults());
+    }
+
+    /** A fresh genuine device of the line, its state in its own directory. */
+    public DeviceBackend genuine() throws Exception {
+        return devices.genuine(nextDir());
+    }
+
+    /** A fresh device the product's trust does not vouch for. */
+    DeviceBackend untrusted() throws Exception {
+        return devices.untrusted(nextDir());
+    }
+
+    /** A directory for the next device ({@code devices/<n>}). */
+    Path nextDir() {
+        return devicesDir.resolve(Integer.toString(made.incrementAndGet()));
     }
 
     /**
@@ -41,7 +59,7 @@ public final class ProductionLine {
      * that records traffic would capture it.
      */
     AttestationRequest provisionCapturing(String serial) throws Exception {
-        ProvisioningAgent agent = agent(family.genuineChip());
+        ProvisioningAgent agent = agent(genuine());
         PreparedAttestation prepared = agent.prepare(client.challenge(product), product, serial, "1.0.0");
         agent.complete(prepared, client.attest(prepared.request()));
         return prepared.request();
@@ -49,7 +67,11 @@ public final class ProductionLine {
 
     /** Provisions the given serials on fresh genuine chips with {@code threads} stations. */
     void provision(List<String> serials, int threads, ProgressBar progress) throws Exception {
-        run(serials, threads, progress, serial -> agent(family.genuineChip()).provision(product, serial, "1.0.0"));
+        run(serials, threads, progress, serial -> {
+            try (DeviceBackend device = genuine()) {
+                agent(device).provision(product, serial, "1.0.0");
+            }
+        });
     }
 
     /**

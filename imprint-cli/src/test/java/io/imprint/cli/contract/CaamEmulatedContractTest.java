@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /** The backend contract on EMULATED i.MX CAAM chips ({@code --backend caam-emulated}, method caam-mp). */
 class CaamEmulatedContractTest extends DeviceBackendContract {
     @Override
-    protected DeviceLine line(Path dir) {
+    protected DeviceLine line(Path dir) throws Exception {
         return new CaamEmulatedLine();
     }
 }

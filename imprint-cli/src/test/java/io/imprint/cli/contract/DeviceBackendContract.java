@@ -207,9 +207,22 @@ public abstract class DeviceBackendContract {
         assertThat(store.get("other-item")).get().isEqualTo(new byte[] {0, 1, 2});
     }
 
+    /** Provisioning {@code device} as a unit of a fresh product of the line is refused with {@code code}; nothing is issued. */
+    protected void assertProvisionRefused(DeviceBackend device, ProblemCode code) throws Exception {
+        String product = server.product(line, 5);
+        assertRefused(code, () -> agent(device).provision(product, "SN000020", VERSION));
+        assertThat(server.imprint().events().unitsByState(product, null)).isEmpty();
+        assertThat(server.imprint().events().countsByOutcome(product, null)).containsEntry(code.slug(), 1L);
+    }
+
+    /** A fresh state directory for a device a subclass makes itself. */
+    protected Path deviceDir() {
+        return tmp.resolve("device-" + devices.incrementAndGet());
+    }
+
     /** A genuine device of the line, with its own state directory. */
     protected DeviceBackend genuine() throws Exception {
-        return line.genuine(tmp.resolve("device-" + devices.incrementAndGet()));
+        return line.genuine(deviceDir());
     }
 
     private DeviceBackend genuineIssued(String product, String serial) throws Exception {

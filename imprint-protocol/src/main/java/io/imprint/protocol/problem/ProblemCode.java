@@ -15,7 +15,7 @@ public enum ProblemCode {
     METHOD_NOT_ALLOWED(405, "Method not allowed", AlertClass.NONE),
     CONFLICT(409, "Conflict", AlertClass.NONE),
     UNKNOWN_PRODUCT(404, "Unknown product", AlertClass.COUNTERFEIT),
-    BAD_SIGNATURE(403, "MP signature does not verify", AlertClass.COUNTERFEIT),
+    BAD_SIGNATURE(403, "Signature does not verify", AlertClass.COUNTERFEIT),
     UNKNOWN_SESSION(403, "Unknown session", AlertClass.REPLAY),
     NONCE_MISMATCH(403, "Nonce does not match the session", AlertClass.REPLAY),
     NONCE_EXPIRED(403, "Challenge expired", AlertClass.REPLAY),

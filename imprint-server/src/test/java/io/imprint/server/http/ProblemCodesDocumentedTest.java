@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imprint.protocol.message.AttestationRequest;
+import io.imprint.protocol.method.AttestationMethod;
+import io.imprint.server.issuance.PemFiles;
+import io.imprint.server.products.ProductEnrollment;
+import io.imprint.server.testing.TestSecureElement;
 import io.imprint.protocol.message.ChallengeRequest;
 import io.imprint.protocol.message.ChallengeResponse;
 import io.imprint.protocol.message.DeviceApi;
@@ -55,9 +59,8 @@ class ProblemCodesDocumentedTest {
     private static final Set<ProblemCode> NOT_PROVOKED = EnumSet.of(ProblemCode.CONFLICT, ProblemCode.UNAUTHORIZED,
             ProblemCode.FORBIDDEN, ProblemCode.BAD_BUNDLE, ProblemCode.BAD_RECEIPT, ProblemCode.INTERNAL,
             // provoked over TLS with a held store lock and an interleaving of two attempts in AttemptFaultsContract
-            ProblemCode.UNAVAILABLE, ProblemCode.SUPERSEDED,
-            // needs a device of a method with certificates: provoked in the backend contract suite (imprint-cli)
-            ProblemCode.UNTRUSTED_DEVICE);
+            ProblemCode.UNAVAILABLE, ProblemCode.SUPERSEDED);
+    private static final String SE_PRODUCT = "sensor-se";
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -96,6 +99,9 @@ class ProblemCodesDocumentedTest {
         server.order("small", 1, "SN100000..SN100009");
         server.order("paused", 10, "SN200000..SN200009");
         server.imprint().orders().suspend("paused");
+        server.imprint().products().enroll(new ProductEnrollment(SE_PRODUCT, "SE050", null, null, null,
+                TestServer.POLICY, List.of(AttestationMethod.PKCS11_SE), Map.of(AttestationMethod.PKCS11_SE,
+                PemFiles.pem(TestSecureElement.vendor("Trusted vendor").certificate()))));
         raw = new RawTls("127.0.0.1", server.listener().port(), server.listener().certificatePem(), null);
         provocations();
     }
@@ -238,6 +244,11 @@ class ProblemCodesDocumentedTest {
                 serial()));
         on(ProblemCode.ORDER_INACTIVE, 403, () -> attest(server.device(), challenge(), "SN200001"));
         on(ProblemCode.RATE_LIMITED, 429, this::rateLimited);
+        on(ProblemCode.UNTRUSTED_DEVICE, 403, () -> {
+            TestSecureElement other = TestSecureElement.issuedBy(TestSecureElement.vendor("Unknown vendor"));
+            ChallengeResponse c = server.client().challenge(SE_PRODUCT);
+            return Answer.of(server.client().attest(other.request(other.evidence(SE_PRODUCT, c, serial()))));
+        });
         on(ProblemCode.METHOD_NOT_ACCEPTED, 403, () -> {
             AttestationRequest mp = server.device().attest(challenge(), serial()).request();
             return Answer.of(server.client().attest(new AttestationRequest("pkcs11-se", mp.evidence(), null,
