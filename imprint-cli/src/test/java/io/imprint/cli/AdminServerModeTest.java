@@ -6,7 +6,6 @@ import io.imprint.server.admin.AdminConfig;
 import io.imprint.server.admin.AdminListener;
 import io.imprint.server.testing.TestServer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,8 @@ class AdminServerModeTest {
                 assertThat(issued.exitCode()).as(issued.err()).isZero();
             }
             try (AdminListener admin = server.imprint().startAdminListener(new AdminConfig("127.0.0.1", 0))) {
-                Remote alice = new Remote("https://127.0.0.1:" + admin.port(), dir.resolve("alice"), admin.fingerprint());
-                Remote carol = new Remote(alice.url, dir.resolve("carol"), admin.fingerprint());
+                AdminRemote alice = new AdminRemote("https://127.0.0.1:" + admin.port(), dir.resolve("alice"), admin.fingerprint());
+                AdminRemote carol = new AdminRemote(alice.url(), dir.resolve("carol"), admin.fingerprint());
 
                 assertThat(alice.ok("product", "policy", "--name", TestServer.PRODUCT, "--allow-software", ">=1.0.0",
                         "--accept-mpmr", "zeros,optee")).contains("Policy of gateway-x: software >=1.0.0")
@@ -66,21 +65,6 @@ class AdminServerModeTest {
                 assertThat(verified.out()).startsWith("OK: ");
                 assertThat(carol.ok("audit", "verify")).startsWith("OK: ");
             }
-        }
-    }
-
-    /** One operator's command lines against the admin API. */
-    private record Remote(String url, Path operator, String pin) {
-        CliRun run(String... args) {
-            List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("--server", url, "--operator", operator.toString(), "--server-fingerprint", pin));
-            return CliRun.of(all.toArray(String[]::new));
-        }
-
-        String ok(String... args) {
-            CliRun r = run(args);
-            assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isZero();
-            return r.out();
         }
     }
 }

@@ -71,7 +71,15 @@ public final class Demo {
 
     /** Returns 0 when every unit was provisioned and every attack refused with its expected code. */
     public int run() throws Exception {
-        quietRefusalLog();
+        ch.qos.logback.classic.Level before = quietRefusalLog(ch.qos.logback.classic.Level.ERROR);
+        try {
+            return runQuietly();
+        } finally {
+            quietRefusalLog(before);
+        }
+    }
+
+    private int runQuietly() throws Exception {
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0);
         try (Imprint imprint = Imprint.openOrCreate(config); DeviceLine devicesLine = backend.line(dataDir);
              DeviceListener listener = imprint.startDeviceListener()) {
@@ -129,7 +137,9 @@ public final class Demo {
     private void nextSteps(Imprint imprint, DeviceLine devicesLine, URI uri, String fingerprint) throws Exception {
         if (!kept && !keepRunning) {
             say("Run './imprint demo --keep' to keep the data directory and get the next commands to try on it");
-            say("(report, audit verify, and the offline path: bundle build, device apply-bundle, receipts import).");
+            say(devicesLine instanceof CaamEmulatedLine
+                    ? "(report, audit verify, and the offline path: bundle build, device apply-bundle, receipts import)."
+                    : "(report, audit verify).");
             return;
         }
         OfflineKit kit = devicesLine instanceof CaamEmulatedLine mp
@@ -208,13 +218,17 @@ public final class Demo {
 
     /**
      * The demo prints every refusal in its own table; the embedded server's WARN line per refusal would
-     * repeat each on stderr. A real server ({@code imprint server}) keeps them.
+     * repeat each on stderr (the level is restored when the demo ends). A real server ({@code imprint server})
+     * keeps them.
      */
-    private static void quietRefusalLog() {
+    private static ch.qos.logback.classic.Level quietRefusalLog(ch.qos.logback.classic.Level level) {
         if (org.slf4j.LoggerFactory.getLogger("io.imprint.server.http.Problems")
                 instanceof ch.qos.logback.classic.Logger refusals) {
-            refusals.setLevel(ch.qos.logback.classic.Level.ERROR);
+            ch.qos.logback.classic.Level before = refusals.getLevel();
+            refusals.setLevel(level);
+            return before;
         }
+        return null;
     }
 
     private void waitForInterrupt() throws InterruptedException {
