@@ -70,6 +70,23 @@ ev = (ctx("IMPRINT/ATTEST/v1") + lp(s(v["product"])) + lp(h(v["chipId"])) + lp(s
 eq("evidence", ev, h(v["evidence"])); eq("deviceKey", sec1(priv(v["deviceScalar"])), h(v["deviceKey"]))
 mp_check(v, ev)
 
+# pkcs11-se: chipId from the device certificate, the same evidence layout, ECDSA over SHA-256(evidence)
+from cryptography import x509
+e1 = v; v = load("pkcs11-se-v1.txt")
+dev = x509.load_der_x509_certificate(h(v["deviceCertificate"])); root = x509.load_der_x509_certificate(h(v["vendorCertificate"]))
+spki = dev.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+eq("subjectPublicKeyInfo", spki, h(v["subjectPublicKeyInfo"])); eq("chipId", sha(spki), h(v["chipId"]))
+dev.verify_directly_issued_by(root)
+meta = sorted((k[9:], val) for k, val in v.items() if k.startswith("metadata."))
+se_ev = (ctx("IMPRINT/ATTEST/v1") + lp(s(v["product"])) + lp(h(v["chipId"])) + lp(s(v["serial"])) + lp(h(v["srkHash"]))
+         + lp(s(v["softwareVersion"])) + lp(s(v["lifecycle"])) + u16(len(meta))
+         + b"".join(lp(s(k)) + lp(s(x)) for k, x in meta)
+         + lp(h(v["sessionId"])) + lp(h(v["nonce"])) + lp(h(e1["deviceKey"])) + lp(h(e1["csr"])))
+eq("pkcs11-se evidence", se_ev, h(v["evidence"])); eq("evidenceDigest", sha(se_ev), h(v["evidenceDigest"]))
+k = priv(v["seScalar"]); eq("seScalar key", k.public_key().public_bytes(serialization.Encoding.DER,
+    serialization.PublicFormat.SubjectPublicKeyInfo), spki)
+eq("pkcs11-se signature (RFC 6979)", rs_sign_det(k, se_ev), h(v["signature"])); rs_verify(dev.public_key(), h(v["signature"]), se_ev)
+
 # Envelope
 v = load("envelope-v1.txt")
 secrets = [(k[7:], h(x)) for k, x in v.items() if k.startswith("secret.")]

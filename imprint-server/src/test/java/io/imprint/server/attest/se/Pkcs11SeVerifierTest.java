@@ -120,6 +120,24 @@ class Pkcs11SeVerifierTest {
                 Base64Field.encode(other.sign(receipt)), key)));
     }
 
+    @Test
+    void verify_protocolVector_acceptedWithItsChipIdAndVendorRoot() throws Exception {
+        io.imprint.protocol.testing.VectorFile v = io.imprint.protocol.testing.VectorFile.load("pkcs11-se-v1.txt");
+        java.security.cert.X509Certificate root = (java.security.cert.X509Certificate) java.security.cert
+                .CertificateFactory.getInstance("X.509").generateCertificate(
+                        new java.io.ByteArrayInputStream(v.hex("vendorCertificate")));
+        byte[] evidence = v.hex("evidence");
+        AttestationRequest request = new AttestationRequest("pkcs11-se", Base64Field.encode(evidence), null,
+                Base64Field.encode(v.hex("signature")), Map.of("deviceCertificate",
+                Base64Field.encode(v.hex("deviceCertificate"))));
+        Pkcs11SeVerifier in2030 = new Pkcs11SeVerifier(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+        Product gateway = new Product("gateway-x", "SE050", null, null, SecretTemplate.DEFAULT, Instant.now());
+        VerifiedDevice device = in2030.verify(new AttestationInput(gateway, new MethodTrust(AttestationMethod.PKCS11_SE,
+                List.of(root)), EvidenceCodec.decode(evidence), evidence, null, request.signature(),
+                MethodProof.of(request.proof()), Optional.empty()));
+        assertThat(device.chipId()).isEqualTo(v.hex("chipId"));
+    }
+
     private byte[] evidence() throws Exception {
         return se.evidence("sensor", CHALLENGE, "SN000001");
     }
