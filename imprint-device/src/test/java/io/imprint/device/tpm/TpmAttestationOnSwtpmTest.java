@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.tpm.EkTrust;
+import io.imprint.protocol.tpm.QuoteSignature;
 import io.imprint.protocol.tpm.QuoteVerifier;
 import io.imprint.protocol.tpm.TpmAttest;
 import io.imprint.protocol.tpm.TpmPublic;
 import io.imprint.protocol.tpm.VerifiedEk;
-import io.imprint.protocol.tpm.VerifiedQuote;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -49,6 +49,10 @@ class TpmAttestationOnSwtpmTest {
         }
     }
 
+    static VerifiedEk verifiedEk(Tpm2AttestationKey ak) throws Exception {
+        return trust.verify(tpm.device().ekCertificate(), TpmPublic.parseTpm2b(ak.ekPublic()), Instant.now());
+    }
+
     @Test
     void verify_ekCertificateFromTheVendor_givesChipIdFromTheEkKey() throws Exception {
         byte[] cert = tpm.device().ekCertificate();
@@ -86,15 +90,16 @@ class TpmAttestationOnSwtpmTest {
     void verify_quoteOverTheExpectedData_accepted() throws Exception {
         byte[] expected = MessageDigest.getInstance("SHA-256").digest("evidence".getBytes());
         try (Tpm2AttestationKey ak = tpm.device().createAttestationKey()) {
-            VerifiedEk ek = trust.verify(tpm.device().ekCertificate(), TpmPublic.parseTpm2b(ak.ekPublic()), Instant.now());
+            VerifiedEk ek = verifiedEk(ak);
             TpmQuote quote = ak.quote(expected);
 
-            VerifiedQuote verified = QuoteVerifier.verify(ek, TpmPublic.parseTpm2b(ak.akPublic()),
-                    quote.attest(), quote.signature(), expected);
+            TpmAttest verified = QuoteVerifier.verify(TpmPublic.parseTpm2b(ak.akPublic()),
+                    ek.childQualifiedName(TpmPublic.parseTpm2b(ak.akPublic())),
+                new QuoteSignature(quote.attest(), quote.signature()), expected);
 
-            assertThat(verified.attest().extraData()).isEqualTo(expected);
-            assertThat(verified.attest().pcrSelection()).hasSize(1);
-            assertThat(verified.attest().marshaled()).startsWith(0xFF, 0x54, 0x43, 0x47, 0x80, 0x18);
+            assertThat(verified.extraData()).isEqualTo(expected);
+            assertThat(verified.pcrSelection()).hasSize(1);
+            assertThat(verified.marshaled()).startsWith(0xFF, 0x54, 0x43, 0x47, 0x80, 0x18);
         }
     }
 
@@ -103,11 +108,12 @@ class TpmAttestationOnSwtpmTest {
         byte[] expected = MessageDigest.getInstance("SHA-256").digest("evidence".getBytes());
         byte[] other = MessageDigest.getInstance("SHA-256").digest("other evidence".getBytes());
         try (Tpm2AttestationKey ak = tpm.device().createAttestationKey()) {
-            VerifiedEk ek = trust.verify(tpm.device().ekCertificate(), TpmPublic.parseTpm2b(ak.ekPublic()), Instant.now());
+            VerifiedEk ek = verifiedEk(ak);
             TpmQuote quote = ak.quote(other);
 
-            assertThatThrownBy(() -> QuoteVerifier.verify(ek, TpmPublic.parseTpm2b(ak.akPublic()),
-                    quote.attest(), quote.signature(), expected))
+            assertThatThrownBy(() -> QuoteVerifier.verify(TpmPublic.parseTpm2b(ak.akPublic()),
+                    ek.childQualifiedName(TpmPublic.parseTpm2b(ak.akPublic())),
+                new QuoteSignature(quote.attest(), quote.signature()), expected))
                     .isInstanceOf(SignatureException.class).hasMessageContaining("extraData");
         }
     }
@@ -116,13 +122,14 @@ class TpmAttestationOnSwtpmTest {
     void verify_tamperedQuote_refused() throws Exception {
         byte[] expected = MessageDigest.getInstance("SHA-256").digest("evidence".getBytes());
         try (Tpm2AttestationKey ak = tpm.device().createAttestationKey()) {
-            VerifiedEk ek = trust.verify(tpm.device().ekCertificate(), TpmPublic.parseTpm2b(ak.ekPublic()), Instant.now());
+            VerifiedEk ek = verifiedEk(ak);
             TpmQuote quote = ak.quote(expected);
             byte[] attest = quote.attest();
             attest[attest.length - 1] ^= 1;
 
-            assertThatThrownBy(() -> QuoteVerifier.verify(ek, TpmPublic.parseTpm2b(ak.akPublic()),
-                    attest, quote.signature(), expected))
+            assertThatThrownBy(() -> QuoteVerifier.verify(TpmPublic.parseTpm2b(ak.akPublic()),
+                    ek.childQualifiedName(TpmPublic.parseTpm2b(ak.akPublic())),
+                new QuoteSignature(attest, quote.signature()), expected))
                     .isInstanceOf(SignatureException.class).hasMessageContaining("does not verify");
         }
     }
@@ -132,11 +139,12 @@ class TpmAttestationOnSwtpmTest {
         byte[] expected = MessageDigest.getInstance("SHA-256").digest("evidence".getBytes());
         try (Tpm2AttestationKey ak = tpm.device().createAttestationKey();
              Tpm2AttestationKey foreign = otherVendorTpm.device().createAttestationKey()) {
-            VerifiedEk ek = trust.verify(tpm.device().ekCertificate(), TpmPublic.parseTpm2b(ak.ekPublic()), Instant.now());
+            VerifiedEk ek = verifiedEk(ak);
             TpmQuote quote = foreign.quote(expected);
 
-            assertThatThrownBy(() -> QuoteVerifier.verify(ek, TpmPublic.parseTpm2b(foreign.akPublic()),
-                    quote.attest(), quote.signature(), expected))
+            assertThatThrownBy(() -> QuoteVerifier.verify(TpmPublic.parseTpm2b(foreign.akPublic()),
+                    ek.childQualifiedName(TpmPublic.parseTpm2b(foreign.akPublic())),
+                new QuoteSignature(quote.attest(), quote.signature()), expected))
                     .isInstanceOf(SignatureException.class).hasMessageContaining("not this AK under this EK");
         }
     }

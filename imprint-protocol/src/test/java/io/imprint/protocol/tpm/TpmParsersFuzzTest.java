@@ -59,8 +59,9 @@ class TpmParsersFuzzTest {
 
     @Property(tries = 200)
     void verifyQuote_mutatedSignature_refusedUnlessUnchanged(@ForAll("signature") byte[] input) {
-        Exception e = Fuzz.thrown(() -> QuoteVerifier.verify(TpmVectorTest.ek(),
-                TpmPublic.parseTpm2b(V.hex("akPublic")), V.hex("attest"), input, V.hex("extraData")));
+        Exception e = Fuzz.thrown(() -> QuoteVerifier.verify(TpmVectorTest.AK,
+                TpmVectorTest.ek().childQualifiedName(TpmVectorTest.AK),
+                new QuoteSignature(V.hex("attest"), input), V.hex("extraData")));
         if (e == null) {
             // Only an unchanged signature, or one differing in leading zeros of r or s, verifies.
             TpmSignature original = TpmSignature.parse(V.hex("signature"));
@@ -73,8 +74,9 @@ class TpmParsersFuzzTest {
 
     @Property(tries = 200)
     void verifyQuote_mutatedAttest_refused(@ForAll("attest") byte[] input) {
-        Exception e = Fuzz.thrown(() -> QuoteVerifier.verify(TpmVectorTest.ek(),
-                TpmPublic.parseTpm2b(V.hex("akPublic")), input, V.hex("signature"), V.hex("extraData")));
+        Exception e = Fuzz.thrown(() -> QuoteVerifier.verify(TpmVectorTest.AK,
+                TpmVectorTest.ek().childQualifiedName(TpmVectorTest.AK),
+                new QuoteSignature(input, V.hex("signature")), V.hex("extraData")));
         if (!Arrays.equals(input, V.hex("attest"))) {
             assertThat(e).isInstanceOfAny(ImprintException.class, GeneralSecurityException.class);
         }

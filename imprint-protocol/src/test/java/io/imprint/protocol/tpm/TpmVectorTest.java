@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class TpmVectorTest {
     static final VectorFile V = VectorFile.load("tpm-quote-v1.txt");
     static final Instant AT = Instant.parse(V.text("verifyAt"));
+    static final TpmPublic AK = TpmPublic.parseTpm2b(V.hex("akPublic"));
+    static final TpmPublic EK = TpmPublic.parseTpm2b(V.hex("ekPublic"));
 
     static X509Certificate cert(String name) throws CertificateException {
         return (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -51,11 +53,11 @@ class TpmVectorTest {
 
     @Test
     void verify_quote_accepted() throws Exception {
-        VerifiedQuote q = QuoteVerifier.verify(ek(), TpmPublic.parseTpm2b(V.hex("akPublic")), V.hex("attest"),
-                V.hex("signature"), V.hex("extraData"));
+        TpmAttest q = QuoteVerifier.verify(AK, ek().childQualifiedName(AK),
+                new QuoteSignature(V.hex("attest"), V.hex("signature")), V.hex("extraData"));
 
-        assertThat(q.attest().extraData()).isEqualTo(V.hex("extraData"));
-        assertThat(q.attest().qualifiedSigner()).isEqualTo(V.hex("akQualifiedName"));
+        assertThat(q.extraData()).isEqualTo(V.hex("extraData"));
+        assertThat(q.qualifiedSigner()).isEqualTo(V.hex("akQualifiedName"));
     }
 
     @Test
@@ -96,8 +98,8 @@ class TpmVectorTest {
 
     @Test
     void verify_ekUsedAsAk_refused() {
-        assertThatThrownBy(() -> QuoteVerifier.verify(ek(), TpmPublic.parseTpm2b(V.hex("ekPublic")),
-                V.hex("attest"), V.hex("signature"), V.hex("extraData")))
+        assertThatThrownBy(() -> QuoteVerifier.verify(EK, ek().childQualifiedName(EK),
+                new QuoteSignature(V.hex("attest"), V.hex("signature")), V.hex("extraData")))
                 .isInstanceOf(InvalidKeyException.class).hasMessageContaining("restricted");
     }
 
@@ -106,8 +108,8 @@ class TpmVectorTest {
         byte[] other = V.hex("extraData");
         other[0] ^= 1;
 
-        assertThatThrownBy(() -> QuoteVerifier.verify(ek(), TpmPublic.parseTpm2b(V.hex("akPublic")),
-                V.hex("attest"), V.hex("signature"), other))
+        assertThatThrownBy(() -> QuoteVerifier.verify(AK, ek().childQualifiedName(AK),
+                new QuoteSignature(V.hex("attest"), V.hex("signature")), other))
                 .isInstanceOf(SignatureException.class).hasMessageContaining("extraData");
     }
 
@@ -116,8 +118,8 @@ class TpmVectorTest {
         byte[] signature = V.hex("signature");
         signature[10] ^= 1;
 
-        assertThatThrownBy(() -> QuoteVerifier.verify(ek(), TpmPublic.parseTpm2b(V.hex("akPublic")),
-                V.hex("attest"), signature, V.hex("extraData")))
+        assertThatThrownBy(() -> QuoteVerifier.verify(AK, ek().childQualifiedName(AK),
+                new QuoteSignature(V.hex("attest"), signature), V.hex("extraData")))
                 .isInstanceOf(SignatureException.class);
     }
 }
