@@ -41,6 +41,16 @@ public final class Tpm2Device {
         return tools;
     }
 
+    /** The TCTI this TPM is reached by. */
+    public String tcti() {
+        return tools.tcti();
+    }
+
+    /** Whether this is swtpm, a software emulator (its TCTI says so), rather than a TPM chip. */
+    public boolean isEmulator() {
+        return tools.tcti().startsWith("swtpm:");
+    }
+
     Path workParent() {
         return workParent;
     }
