@@ -48,6 +48,37 @@ class MakeCredentialOnSwtpmTest {
     }
 
     @Test
+    void activate_javaBlobForTheEccP384Ek_returnsTheSecret() throws Exception {
+        // swtpm's ECC EK (NIST P-384, SHA-384 names, AES-256-CFB) is persistent at 0x81010016.
+        TpmTools tools = tpm.device().tools();
+        try (PrivateDir work = new PrivateDir(dir)) {
+            tools.run("tpm2_readpublic", "-c", "0x81010016", "-o", work.file("ek.pub"));
+            tools.run("tpm2_createak", "-C", "0x81010016", "-c", work.file("ak.ctx"), "-G", "ecc", "-g", "sha256",
+                    "-s", "ecdsa", "-u", work.file("ak.pub"));
+            tools.run("tpm2_flushcontext", "-t");
+            TpmPublic ek = TpmPublic.parseTpm2b(work.read("ek.pub", 2048));
+            byte[] secret = Providers.randomBytes(32);
+            CredentialBlob blob = MakeCredential.make(ek, TpmPublic.parseTpm2b(work.read("ak.pub", 2048)).name(), secret);
+            work.write("cred", credentialFile(blob));
+
+            tools.run("tpm2_activatecredential", "-c", work.file("ak.ctx"), "-C", "0x81010016", "-i", work.file("cred"),
+                    "-o", work.file("out"));
+            tools.run("tpm2_flushcontext", "-t");
+
+            assertThat(ek.curve()).isEqualTo(io.imprint.protocol.tpm.TpmAlg.ECC_NIST_P384);
+            assertThat(work.read("out", 64)).isEqualTo(secret);
+        }
+    }
+
+    /** tpm2-tools' credential file: BADCC0DE, version 1, then both parts with u16 sizes. */
+    static byte[] credentialFile(CredentialBlob blob) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + blob.idObject().length + blob.encryptedSecret().length);
+        b.putInt(0xBADCC0DE).putInt(1).putShort((short) blob.idObject().length).put(blob.idObject())
+                .putShort((short) blob.encryptedSecret().length).put(blob.encryptedSecret());
+        return b.array();
+    }
+
+    @Test
     void activate_blobMadeForAnotherEk_fails() throws Exception {
         try (Tpm2AttestationKey ak = tpm.device().createAttestationKey();
              Tpm2AttestationKey other = otherTpm.device().createAttestationKey()) {

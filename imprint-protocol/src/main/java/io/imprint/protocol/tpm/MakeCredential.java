@@ -14,12 +14,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * TPM2_MakeCredential off the TPM, in Java (TPM 2.0 Library Part 1, §24; Part 3, §12.6), for an RSA
- * endorsement key. Only the TPM that holds the EK's private key, and in which an object with
+ * or ECC (NIST P-256 / P-384) endorsement key. Only the TPM that holds the EK's private key, and in which an object with
  * exactly {@code objectName} is loaded, can recover the credential (TPM2_ActivateCredential).
  *
  * <pre>
  * seed          = random, |H_nameAlg(EK)| bytes
- * secret        = RSA-OAEP(EK, hash nameAlg(EK), MGF1 same hash, label "IDENTITY" 00, seed)
+ * secret        = RSA-OAEP(EK, hash nameAlg(EK), MGF1 same hash, label "IDENTITY" 00, seed)    (RSA EK)
+ *   or, for an ECC EK: an ephemeral key e on the EK's curve, Z = x(e * EK),
+ *   seed = KDFe(nameAlg(EK), Z, "IDENTITY", x(e), x(EK), 8 * |H|), secret = TPM2B x(e) | TPM2B y(e)
  * symKey        = KDFa(nameAlg(EK), seed, "STORAGE", objectName, "", EK symmetric key bits)
  * encIdentity   = AES-CFB(symKey, IV = 0, u16 len(credential) || credential)
  * hmacKey       = KDFa(nameAlg(EK), seed, "INTEGRITY", "", "", 8 * |H|)
@@ -49,8 +51,16 @@ public final class MakeCredential {
                 || objectName.length != 2 + TpmAlg.hashSize(((objectName[0] & 0xFF) << 8) | (objectName[1] & 0xFF))) {
             throw new IllegalArgumentException("not a TPM object name (" + objectName.length + " bytes)");
         }
-        byte[] seed = Providers.randomBytes(hashBytes);
-        byte[] secret = encryptSeed(ek, seed);
+        byte[] seed;
+        byte[] secret;
+        if (ek.type() == TpmAlg.RSA) {
+            seed = Providers.randomBytes(hashBytes);
+            secret = encryptSeed(ek, seed);
+        } else {
+            EccSeed ecc = EccSeed.create(ek, "IDENTITY");
+            seed = ecc.seed();
+            secret = ecc.encryptedSecret();
+        }
 
         byte[] symKey = Kdfa.derive(nameAlg, seed, "STORAGE", objectName, new byte[0], ek.symmetric().keyBits());
         byte[] plain = new byte[2 + credential.length];
@@ -79,11 +89,8 @@ public final class MakeCredential {
         return new CredentialBlob(idObject, secret);
     }
 
-    /** Fails unless {@code ek} can be the credential key: RSA, restricted, decrypt, AES in CFB mode. */
+    /** Fails unless {@code ek} can be the credential key: restricted, decrypt, AES in CFB mode. */
     static void requireStorageKey(TpmPublic ek) throws InvalidKeyException {
-        if (ek.type() != TpmAlg.RSA) {
-            throw new InvalidKeyException("MakeCredential supports RSA endorsement keys only");
-        }
         if (!ek.has(TpmPublic.RESTRICTED | TpmPublic.DECRYPT) || ek.has(TpmPublic.SIGN)) {
             throw new InvalidKeyException("the endorsement key is not a restricted decryption key");
         }
