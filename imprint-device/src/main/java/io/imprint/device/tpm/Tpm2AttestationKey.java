@@ -44,6 +44,28 @@ public final class Tpm2AttestationKey implements AutoCloseable {
      * returns the credential. Fails when the blob was made for another EK or another key.
      */
     public byte[] activate(CredentialBlob blob) throws IOException {
+        return tpm.thenFlush(() -> activateLoaded(blob));
+    }
+
+    /**
+     * {@link #activate} then {@link #quote} in one go, flushing once (swtpm's three object slots hold
+     * the EK and the AK of the activation and the AK of the quote): one subprocess fewer.
+     */
+    public ActivatedQuote activateAndQuote(CredentialBlob blob, byte[] qualifyingData) throws IOException {
+        requireQualifyingData(qualifyingData);
+        return tpm.thenFlush(() -> new ActivatedQuote(activateLoaded(blob), quoteLoaded(qualifyingData)));
+    }
+
+    /** A credential and the quote made right after its activation. */
+    public record ActivatedQuote(byte[] credential, TpmQuote quote) {
+        public ActivatedQuote {
+            credential = credential.clone();
+        }
+
+        @Override public byte[] credential() { return credential.clone(); }
+    }
+
+    private byte[] activateLoaded(CredentialBlob blob) throws IOException {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.write(CREDENTIAL_FILE_HEADER);
         byte[] id = blob.idObject();
@@ -57,14 +79,12 @@ public final class Tpm2AttestationKey implements AutoCloseable {
         String credential = dir.write("credential.blob", file.toByteArray());
         TpmTools tools = tpm.tools();
         try {
-            return tpm.thenFlush(() -> {
-                tools.run("tpm2_startauthsession", "--policy-session", "-S", dir.file("session.ctx"));
-                tools.run("tpm2_policysecret", "-S", dir.file("session.ctx"), "-c", "e");
-                tools.run("tpm2_activatecredential", "-c", dir.file("ak.ctx"), "-C", dir.file("ek.ctx"),
-                        "-i", credential, "-o", dir.file("credential.out"), "-P", "session:" + dir.file("session.ctx"));
-                tools.run("tpm2_flushcontext", dir.file("session.ctx"));
-                return dir.read("credential.out", 64);
-            });
+            tools.run("tpm2_startauthsession", "--policy-session", "-S", dir.file("session.ctx"));
+            tools.run("tpm2_policysecret", "-S", dir.file("session.ctx"), "-c", "e");
+            tools.run("tpm2_activatecredential", "-c", dir.file("ak.ctx"), "-C", dir.file("ek.ctx"),
+                    "-i", credential, "-o", dir.file("credential.out"), "-P", "session:" + dir.file("session.ctx"));
+            tools.run("tpm2_flushcontext", dir.file("session.ctx"));
+            return dir.read("credential.out", 64);
         } finally {
             Files.deleteIfExists(dir.path().resolve("credential.out"));
         }
@@ -75,15 +95,21 @@ public final class Tpm2AttestationKey implements AutoCloseable {
      * not secret): the TPMS_ATTEST bytes and the TPMT_SIGNATURE.
      */
     public TpmQuote quote(byte[] qualifyingData) throws IOException {
+        requireQualifyingData(qualifyingData);
+        return tpm.thenFlush(() -> quoteLoaded(qualifyingData));
+    }
+
+    private TpmQuote quoteLoaded(byte[] qualifyingData) throws IOException {
+        tpm.tools().run("tpm2_quote", "-c", dir.file("ak.ctx"), "-l", tpm.pcrs(), "-g", "sha256",
+                "-q", HexFormat.of().formatHex(qualifyingData),
+                "-m", dir.file("quote.msg"), "-s", dir.file("quote.sig"));
+        return new TpmQuote(dir.read("quote.msg", MAX_STRUCTURE), dir.read("quote.sig", MAX_STRUCTURE));
+    }
+
+    private static void requireQualifyingData(byte[] qualifyingData) {
         if (qualifyingData.length == 0 || qualifyingData.length > 64) {
             throw new IllegalArgumentException("qualifying data must be 1..64 bytes");
         }
-        return tpm.thenFlush(() -> {
-            tpm.tools().run("tpm2_quote", "-c", dir.file("ak.ctx"), "-l", tpm.pcrs(), "-g", "sha256",
-                    "-q", HexFormat.of().formatHex(qualifyingData),
-                    "-m", dir.file("quote.msg"), "-s", dir.file("quote.sig"));
-            return new TpmQuote(dir.read("quote.msg", MAX_STRUCTURE), dir.read("quote.sig", MAX_STRUCTURE));
-        });
     }
 
     @Override

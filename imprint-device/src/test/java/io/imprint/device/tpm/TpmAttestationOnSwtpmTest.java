@@ -104,6 +104,23 @@ class TpmAttestationOnSwtpmTest {
     }
 
     @Test
+    void activateAndQuote_javaCredential_returnsItAndAVerifiableQuote() throws Exception {
+        byte[] expected = MessageDigest.getInstance("SHA-256").digest("evidence".getBytes());
+        try (Tpm2AttestationKey ak = tpm.device().createAttestationKey()) {
+            VerifiedEk ek = verifiedEk(ak);
+            TpmPublic akPublic = TpmPublic.parseTpm2b(ak.akPublic());
+            byte[] secret = io.imprint.protocol.crypto.Providers.randomBytes(32);
+
+            Tpm2AttestationKey.ActivatedQuote done = ak.activateAndQuote(io.imprint.protocol.tpm.MakeCredential.make(
+                    ek.ekPublic(), akPublic.name(), secret), expected);
+
+            assertThat(done.credential()).isEqualTo(secret);
+            assertThat(QuoteVerifier.verify(akPublic, ek.childQualifiedName(akPublic), new QuoteSignature(
+                    done.quote().attest(), done.quote().signature()), expected).extraData()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void verify_quoteOverOtherData_refused() throws Exception {
         byte[] expected = MessageDigest.getInstance("SHA-256").digest("evidence".getBytes());
         byte[] other = MessageDigest.getInstance("SHA-256").digest("other evidence".getBytes());
