@@ -29,11 +29,15 @@ public final class Swtpm implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path stateDir;
+    /** Stops the process if the JVM exits without closing this (a test run that was killed). */
+    private final Thread stopAtExit;
 
     private Swtpm(Process process, int port, Path stateDir) {
         this.process = process;
         this.port = port;
         this.stateDir = stateDir;
+        this.stopAtExit = new Thread(process::destroy, "swtpm-stop-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** One line naming what is missing and the packages to install, when a tool is not on the PATH. */
@@ -107,6 +111,11 @@ public final class Swtpm implements AutoCloseable {
     /** Stops the swtpm process this object started (by its pid), waiting for it to exit. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // The JVM is exiting: the hook stops the process.
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
