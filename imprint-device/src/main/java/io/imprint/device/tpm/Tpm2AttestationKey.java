@@ -18,12 +18,15 @@ public final class Tpm2AttestationKey implements AutoCloseable {
 
     private final Tpm2Device tpm;
     private final PrivateDir dir;
+    /** The EK as tpm2-tools take it: a saved context file or a persistent handle. */
+    private final String ek;
     private final byte[] ekPublic;
     private final byte[] akPublic;
 
-    Tpm2AttestationKey(Tpm2Device tpm, PrivateDir dir, byte[] ekPublic, byte[] akPublic) {
+    Tpm2AttestationKey(Tpm2Device tpm, PrivateDir dir, String ek, byte[] ekPublic, byte[] akPublic) {
         this.tpm = tpm;
         this.dir = dir;
+        this.ek = ek;
         this.ekPublic = ekPublic.clone();
         this.akPublic = akPublic.clone();
     }
@@ -81,7 +84,7 @@ public final class Tpm2AttestationKey implements AutoCloseable {
         try {
             tools.run("tpm2_startauthsession", "--policy-session", "-S", dir.file("session.ctx"));
             tools.run("tpm2_policysecret", "-S", dir.file("session.ctx"), "-c", "e");
-            tools.run("tpm2_activatecredential", "-c", dir.file("ak.ctx"), "-C", dir.file("ek.ctx"),
+            tools.run("tpm2_activatecredential", "-c", dir.file("ak.ctx"), "-C", ek,
                     "-i", credential, "-o", dir.file("credential.out"), "-P", "session:" + dir.file("session.ctx"));
             tools.run("tpm2_flushcontext", dir.file("session.ctx"));
             return dir.read("credential.out", 64);

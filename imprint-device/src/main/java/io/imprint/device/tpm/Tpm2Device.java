@@ -19,18 +19,37 @@ public final class Tpm2Device {
     private final TpmTools tools;
     private final Path workParent;
     private final String pcrs;
+    /** The persistent handle of the EK, or 0 to create the EK from the default template each time. */
+    private final int persistentEk;
 
     /**
      * A TPM at {@code tcti}; command files live in owner-only directories under {@code workParent};
      * quotes cover {@code pcrs} (tpm2-tools PCR selection syntax).
      */
     public Tpm2Device(String tcti, Duration timeout, Path workParent, String pcrs) {
+        this(new TpmTools(tcti, timeout), workParent, pcrs, 0);
+    }
+
+    private Tpm2Device(TpmTools tools, Path workParent, String pcrs, int persistentEk) {
         if (!pcrs.matches("(sha1|sha256|sha384|sha512):[0-9]{1,2}(,[0-9]{1,2}){0,23}")) {
             throw new IllegalArgumentException("PCR selection must look like sha256:0,1,7");
         }
-        this.tools = new TpmTools(tcti, timeout);
+        this.tools = tools;
         this.workParent = workParent;
         this.pcrs = pcrs;
+        this.persistentEk = persistentEk;
+    }
+
+    /**
+     * This TPM, using the EK already persisted at {@code handle} (TCG: {@code 0x81010001} for the RSA
+     * EK) instead of re-creating it from the template for every attestation key, which on a TPM chip
+     * means an RSA key generation each time.
+     */
+    public Tpm2Device withPersistentEk(int handle) {
+        if (handle >>> 24 != 0x81) {
+            throw new IllegalArgumentException(String.format("0x%08x is not a persistent handle (0x81xxxxxx)", handle));
+        }
+        return new Tpm2Device(tools, workParent, pcrs, handle);
     }
 
     public Tpm2Device(String tcti) {
@@ -72,19 +91,25 @@ public final class Tpm2Device {
     }
 
     /**
-     * Creates the EK (from the standard RSA template, the key its certificate certifies) and a new
+     * Creates the EK (from the standard RSA template, the key its certificate certifies), or reads
+     * the persistent one (see {@link #withPersistentEk}), and a new
      * attestation key under it: ECDSA P-256 / SHA-256, restricted, fixedTPM, fixedParent. The key
      * lives as saved contexts in a private directory until the returned object is closed; a TPM
      * restart in between invalidates it.
      */
     public Tpm2AttestationKey createAttestationKey() throws IOException {
         PrivateDir dir = new PrivateDir(workParent);
+        String ek = persistentEk != 0 ? String.format("0x%08x", persistentEk) : dir.file("ek.ctx");
         try {
             return thenFlush(() -> {
-                tools.run("tpm2_createek", "-c", dir.file("ek.ctx"), "-G", "rsa", "-u", dir.file("ek.pub"));
-                tools.run("tpm2_createak", "-C", dir.file("ek.ctx"), "-c", dir.file("ak.ctx"), "-G", "ecc",
+                if (persistentEk != 0) {
+                    tools.run("tpm2_readpublic", "-c", ek, "-o", dir.file("ek.pub"));
+                } else {
+                    tools.run("tpm2_createek", "-c", ek, "-G", "rsa", "-u", dir.file("ek.pub"));
+                }
+                tools.run("tpm2_createak", "-C", ek, "-c", dir.file("ak.ctx"), "-G", "ecc",
                         "-g", "sha256", "-s", "ecdsa", "-u", dir.file("ak.pub"), "-f", "tss");
-                return new Tpm2AttestationKey(this, dir, dir.read("ek.pub", 2048), dir.read("ak.pub", 2048));
+                return new Tpm2AttestationKey(this, dir, ek, dir.read("ek.pub", 2048), dir.read("ak.pub", 2048));
             });
         } catch (IOException | RuntimeException e) {
             dir.close();

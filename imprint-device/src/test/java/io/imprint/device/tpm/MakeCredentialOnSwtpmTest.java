@@ -79,6 +79,20 @@ class MakeCredentialOnSwtpmTest {
     }
 
     @Test
+    void activate_withThePersistentEk_returnsTheSecret() throws Exception {
+        // swtpm_setup persists the RSA EK at 0x81010001, as TCG advises platforms to.
+        try (Tpm2AttestationKey ak = tpm.device().withPersistentEk(0x81010001).createAttestationKey()) {
+            byte[] secret = Providers.randomBytes(32);
+            CredentialBlob blob = MakeCredential.make(TpmPublic.parseTpm2b(ak.ekPublic()),
+                    TpmPublic.parseTpm2b(ak.akPublic()).name(), secret);
+
+            assertThat(ak.activate(blob)).isEqualTo(secret);
+            assertThat(TpmPublic.parseTpm2b(ak.ekPublic()).sameKeyAs(
+                    io.imprint.protocol.tpm.EkTrust.parse(tpm.device().ekCertificate()).getPublicKey())).isTrue();
+        }
+    }
+
+    @Test
     void activate_blobMadeForAnotherEk_fails() throws Exception {
         try (Tpm2AttestationKey ak = tpm.device().createAttestationKey();
              Tpm2AttestationKey other = otherTpm.device().createAttestationKey()) {

@@ -88,5 +88,6 @@ class TpmParsersFuzzTest {
         Fuzz.onlyRefuses(() -> TpmPublic.parse(input), ProblemCode.MALFORMED_REQUEST);
         Fuzz.onlyRefuses(() -> TpmAttest.parseQuote(input), ProblemCode.MALFORMED_REQUEST);
         Fuzz.onlyRefuses(() -> TpmSignature.parse(input), ProblemCode.MALFORMED_REQUEST);
+        Fuzz.onlyRefuses(() -> QuoteSignature.parse(input), ProblemCode.MALFORMED_REQUEST);
     }
 }
