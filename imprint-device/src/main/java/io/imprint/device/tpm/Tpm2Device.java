@@ -12,6 +12,8 @@ import java.time.Duration;
 public final class Tpm2Device {
     /** NV index of the RSA-2048 EK certificate (TCG EK Credential Profile, §2.2.1.4). */
     public static final int RSA_EK_CERT_NV_INDEX = 0x01C00002;
+    /** Where TCG advises platforms (and swtpm_setup) to persist the RSA EK. */
+    public static final int PERSISTENT_RSA_EK = 0x81010001;
     /** Default PCR selection quoted with the evidence: the firmware and boot PCRs of the SHA-256 bank. */
     public static final String DEFAULT_PCRS = "sha256:0,1,2,3,4,5,6,7";
     private static final int MAX_EK_CERT_NV = 4096;

@@ -81,7 +81,7 @@ class MakeCredentialOnSwtpmTest {
     @Test
     void activate_withThePersistentEk_returnsTheSecret() throws Exception {
         // swtpm_setup persists the RSA EK at 0x81010001, as TCG advises platforms to.
-        try (Tpm2AttestationKey ak = tpm.device().withPersistentEk(0x81010001).createAttestationKey()) {
+        try (Tpm2AttestationKey ak = tpm.device().withPersistentEk(Tpm2Device.PERSISTENT_RSA_EK).createAttestationKey()) {
             byte[] secret = Providers.randomBytes(32);
             CredentialBlob blob = MakeCredential.make(TpmPublic.parseTpm2b(ak.ekPublic()),
                     TpmPublic.parseTpm2b(ak.akPublic()).name(), secret);
