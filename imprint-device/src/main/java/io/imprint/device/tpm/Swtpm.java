@@ -42,7 +42,10 @@ public final class Swtpm implements AutoCloseable {
 
     /** One line naming what is missing and the packages to install, when a tool is not on the PATH. */
     public static Optional<String> missingTools() {
-        String path = System.getenv().getOrDefault("PATH", "");
+        return missingTools(System.getenv().getOrDefault("PATH", ""));
+    }
+
+    static Optional<String> missingTools(String path) {
         for (String tool : TOOLS) {
             boolean found = false;
             for (String dir : path.split(File.pathSeparator)) {
