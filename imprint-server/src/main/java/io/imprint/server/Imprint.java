@@ -13,6 +13,7 @@ import io.imprint.server.alerts.WebhookAlerts;
 import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.method.AttestationVerifiers;
 import io.imprint.server.attest.mp.CaamMpVerifier;
+import io.imprint.server.attest.tpm.Tpm2Verifier;
 import io.imprint.server.attest.ChallengePurge;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
@@ -105,7 +106,8 @@ public final class Imprint implements AutoCloseable {
         this.products = new Products(database, new JdbcProductRepository(), cas, policyRepository, methodRepository);
         this.productMethods = new ProductMethods(database, methodRepository, products, config.clock());
         // One verifier per attestation method this server runs (docs/protocol.md, "Attestation methods").
-        AttestationVerifiers verifiers = new AttestationVerifiers(java.util.List.of(new CaamMpVerifier()));
+        AttestationVerifiers verifiers = new AttestationVerifiers(java.util.List.of(new CaamMpVerifier(),
+                new Tpm2Verifier(config.clock())));
         this.auditKey = store.keys().auditKey();
         this.audit = new AuditTrail(database, auditKey, config.clock(), AuditTrail.DEFAULT_CHECKPOINT_INTERVAL);
         this.events = new EventLog(database, eventRepository, units, audit, config.clock());
