@@ -74,12 +74,17 @@ class Tpm2VerifierTest {
 
     static AttestationInput input(byte[] signed, byte[] credential, Optional<byte[]> state, String mpmr)
             throws Exception {
+        return input(PRODUCT, signed, credential, state, mpmr);
+    }
+
+    static AttestationInput input(Product product, byte[] signed, byte[] credential, Optional<byte[]> state,
+                                  String mpmr) throws Exception {
         byte[] deviceKey = new byte[65];
         deviceKey[0] = 0x04;
         Evidence evidence = new Evidence(PRODUCT.name(), V.hex("chipId"), "SN000001", new DeviceMetadata(
                 new byte[32], "1.0.0", "closed", new java.util.TreeMap<>()), new byte[16], new byte[32], deviceKey,
                 new byte[] {1});
-        return new AttestationInput(PRODUCT, trust(), evidence, signed, mpmr,
+        return new AttestationInput(product, trust(), evidence, signed, mpmr,
                 Base64Field.encode(new QuoteSignature(V.hex("attest"), V.hex("signature")).encode()),
                 MethodProof.of(Map.of(Tpm2Fields.CREDENTIAL, Base64Field.encode(credential))), state);
     }
@@ -157,6 +162,25 @@ class Tpm2VerifierTest {
         assertThatThrownBy(() -> verifier.verify(input(other, CREDENTIAL, Optional.of(preparedState(CREDENTIAL)), null)))
                 .isInstanceOfSatisfying(ImprintException.class,
                         e -> assertThat(e.code()).isEqualTo(ProblemCode.BAD_SIGNATURE));
+    }
+
+    @Test
+    void verify_productEnrolledWithAnotherSrkHash_srkMismatch() throws Exception {
+        Product withSrk = new Product("gateway-s", "TPM2", new byte[32], null, SecretTemplate.DEFAULT, CLOCK.instant());
+        byte[] srk = new byte[32];
+        srk[0] = 1;
+        Product otherSrk = new Product("gateway-s", "TPM2", srk, null, SecretTemplate.DEFAULT, CLOCK.instant());
+
+        assertThat(verifierAccepts(withSrk)).isTrue();
+        assertThatThrownBy(() -> verifier.verify(input(otherSrk, SIGNED, CREDENTIAL,
+                Optional.of(preparedState(CREDENTIAL)), null)))
+                .isInstanceOfSatisfying(ImprintException.class,
+                        e -> assertThat(e.code()).isEqualTo(ProblemCode.SRK_MISMATCH));
+    }
+
+    private boolean verifierAccepts(Product product) throws Exception {
+        return verifier.verify(input(product, SIGNED, CREDENTIAL, Optional.of(preparedState(CREDENTIAL)), null))
+                .chipId().length == 32;
     }
 
     @Test
