@@ -86,6 +86,19 @@ class Tpm2DeviceProvisionTest {
     }
 
     @Test
+    void provision_mistypedConfigKey_oneLineBeforeAnyTpmCall() throws Exception {
+        Path device = Files.createDirectories(tmp.resolve("device-3"));
+        Files.writeString(device.resolve("tpm2.properties"), "tcit=" + tpm.tcti() + "\n");
+
+        CliRun run = provision(device, "SN000004");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err().strip()).contains("tpm2.properties: unknown key 'tcit' (known: tcti, ek-handle, ")
+                .doesNotContain("\n");
+        assertThat(device.resolve("sealed")).doesNotExist();
+    }
+
+    @Test
     void provision_noTpmAtTheTcti_oneLineNamingTheTool() throws Exception {
         Path device = Files.createDirectories(tmp.resolve("device-2"));
         Files.writeString(device.resolve("tpm2.properties"), "tcti=swtpm:host=127.0.0.1,port=1\n");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -24,6 +25,8 @@ import java.util.Properties;
 public final class Tpm2BackendProvider implements BackendProvider {
     public static final String NAME = "tpm2";
     static final String CONFIG = "tpm2.properties";
+    private static final List<String> KEYS = List.of("tcti", "ek-handle", "quote-pcrs", "seal-pcrs", "srk-hash",
+            "lifecycle");
 
     @Override
     public String name() {
@@ -45,16 +48,32 @@ public final class Tpm2BackendProvider implements BackendProvider {
                 p.load(r);
             }
         }
-        Tpm2Device tpm = new Tpm2Device(p.getProperty("tcti", "device:/dev/tpmrm0"), Duration.ofSeconds(30),
-                dir.resolve("tpm-work"), p.getProperty("quote-pcrs", Tpm2Device.DEFAULT_PCRS));
-        String ekHandle = p.getProperty("ek-handle", "");
-        if (!ekHandle.isEmpty()) {
-            tpm = tpm.withPersistentEk(Integer.parseUnsignedInt(ekHandle.replaceFirst("^0x", ""), 16));
+        for (String key : p.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(config + ": unknown key '" + key.replaceAll("[^\\x20-\\x7E]", "?")
+                        + "' (known: " + String.join(", ", KEYS) + ")");
+            }
         }
-        String srk = p.getProperty("srk-hash", "");
+        Tpm2Device tpm = new Tpm2Device(value(p, "tcti", "device:/dev/tpmrm0"), Duration.ofSeconds(30),
+                dir.resolve("tpm-work"), value(p, "quote-pcrs", Tpm2Device.DEFAULT_PCRS));
+        String ekHandle = value(p, "ek-handle", "");
+        if (!ekHandle.isEmpty()) {
+            if (!ekHandle.matches("0x81[0-9a-fA-F]{6}")) {
+                throw new IllegalArgumentException(config + ": ek-handle must be a persistent handle such as 0x81010001");
+            }
+            tpm = tpm.withPersistentEk(Integer.parseUnsignedInt(ekHandle.substring(2), 16));
+        }
+        String srk = value(p, "srk-hash", "");
+        if (!srk.isEmpty() && !srk.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException(config + ": srk-hash must be 64 hex characters");
+        }
         byte[] srkHash = srk.isEmpty() ? PlatformClaims.NO_SRK_HASH : HexFormat.of().parseHex(srk);
-        return new Tpm2Backend(tpm, new Tpm2SealedStore(tpm, dir.resolve("sealed"), p.getProperty("seal-pcrs", "")),
-                new PlatformClaims(srkHash, p.getProperty("lifecycle", "closed")));
+        return new Tpm2Backend(tpm, new Tpm2SealedStore(tpm, dir.resolve("sealed"), value(p, "seal-pcrs", "")),
+                new PlatformClaims(srkHash, value(p, "lifecycle", "closed")));
+    }
+
+    private static String value(Properties p, String key, String fallback) {
+        return p.getProperty(key, fallback).strip();
     }
 
     @Override
