@@ -98,6 +98,14 @@ public final class Tpm2Line implements DeviceLine {
      * from another vendor, running until the line closes; its command files live under {@code dir}.
      */
     public Tpm2Device tpm(Path dir, boolean trusted) throws IOException {
+        return start(dir, trusted).device();
+    }
+
+    /** A started swtpm and the device that reaches it. */
+    private record Started(Swtpm swtpm, Tpm2Device device) {
+    }
+
+    private Started start(Path dir, boolean trusted) throws IOException {
         Path state;
         synchronized (this) {
             state = scratch.resolve("tpm-" + (next++));
@@ -108,13 +116,15 @@ public final class Tpm2Line implements DeviceLine {
             running.add(tpm);
         }
         // swtpm_setup persists the RSA EK at 0x81010001.
-        return new Tpm2Device(tpm.tcti(), Duration.ofSeconds(30), dir.resolve("tpm-work"), Tpm2Device.DEFAULT_PCRS)
-                .withPersistentEk(Tpm2Device.PERSISTENT_RSA_EK);
+        return new Started(tpm, new Tpm2Device(tpm.tcti(), Duration.ofSeconds(30), dir.resolve("tpm-work"),
+                Tpm2Device.DEFAULT_PCRS).withPersistentEk(Tpm2Device.PERSISTENT_RSA_EK));
     }
 
+    /** A device on its own swtpm, which stops when the device closes (or, at the latest, the line). */
     private DeviceBackend device(Path dir, boolean trusted) throws Exception {
-        Tpm2Device device = tpm(dir, trusted);
+        Started started = start(dir, trusted);
+        Tpm2Device device = started.device();
         return new Tpm2Backend(device, new Tpm2SealedStore(device, dir.resolve("sealed"), ""),
-                new PlatformClaims(PlatformClaims.NO_SRK_HASH, "closed"));
+                new PlatformClaims(PlatformClaims.NO_SRK_HASH, "closed"), started.swtpm());
     }
 }

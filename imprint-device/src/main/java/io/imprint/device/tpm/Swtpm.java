@@ -31,6 +31,7 @@ public final class Swtpm implements AutoCloseable {
     private final Path stateDir;
     /** Stops the process if the JVM exits without closing this (a test run that was killed). */
     private final Thread stopAtExit;
+    private boolean closed;
 
     private Swtpm(Process process, int port, Path stateDir) {
         this.process = process;
@@ -113,7 +114,11 @@ public final class Swtpm implements AutoCloseable {
 
     /** Stops the swtpm process this object started (by its pid), waiting for it to exit. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             Runtime.getRuntime().removeShutdownHook(stopAtExit);
         } catch (IllegalStateException exiting) {

@@ -26,13 +26,20 @@ public final class Tpm2Backend implements DeviceBackend {
     private final Tpm2Device tpm;
     private final SecureStore store;
     private final PlatformClaims claims;
+    private final AutoCloseable owned;
     private byte[] ekCertificate;
     private Tpm2AttestationKey sessionKey;
 
     public Tpm2Backend(Tpm2Device tpm, SecureStore store, PlatformClaims claims) {
+        this(tpm, store, claims, () -> { });
+    }
+
+    /** A backend that also closes {@code owned} (e.g. the swtpm it runs on) when it closes. */
+    public Tpm2Backend(Tpm2Device tpm, SecureStore store, PlatformClaims claims, AutoCloseable owned) {
         this.tpm = Objects.requireNonNull(tpm);
         this.store = Objects.requireNonNull(store);
         this.claims = Objects.requireNonNull(claims);
+        this.owned = Objects.requireNonNull(owned);
     }
 
     @Override
@@ -105,7 +112,17 @@ public final class Tpm2Backend implements DeviceBackend {
 
     @Override
     public synchronized void close() throws IOException {
-        replaceSessionKey(null);
+        try {
+            replaceSessionKey(null);
+        } finally {
+            try {
+                owned.close();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
     }
 
     private byte[] ekCertificate() throws IOException {
