@@ -65,6 +65,22 @@ class TpmAttestationOnSwtpmTest {
     }
 
     @Test
+    void verify_eccP384EkCertificateFromNv0x01C00016_acceptedWithItsPublicArea() throws Exception {
+        TpmTools tools = tpm.device().tools();
+        try (PrivateDir work = new PrivateDir(dir)) {
+            byte[] cert = DerLength.trimmed(tools.run("tpm2_nvread", "0x01C00016"));
+            tools.run("tpm2_readpublic", "-c", "0x81010016", "-o", work.file("ek.pub"));
+            TpmPublic ecc = TpmPublic.parseTpm2b(work.read("ek.pub", 2048));
+
+            VerifiedEk ek = trust.verify(cert, ecc, Instant.now());
+
+            assertThat(ecc.curve()).isEqualTo(io.imprint.protocol.tpm.TpmAlg.ECC_NIST_P384);
+            assertThat(ek.chipId()).isEqualTo(MessageDigest.getInstance("SHA-256")
+                    .digest(EkTrust.parse(cert).getPublicKey().getEncoded()));
+        }
+    }
+
+    @Test
     void verify_ekCertificateOfAnotherVendor_refused() throws Exception {
         byte[] cert = otherVendorTpm.device().ekCertificate();
         try (Tpm2AttestationKey ak = otherVendorTpm.device().createAttestationKey()) {
