@@ -44,10 +44,14 @@ class Tpm2BackendProviderTest {
                 assertThat(e.getMessage()).doesNotContain("\n");
             }
         } finally {
-            try (var files = Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
@@ -60,6 +64,8 @@ class Tpm2BackendProviderTest {
             assertThat(backend.description()).isEqualTo("EMULATED TPM 2.0 (swtpm, a software TPM, not silicon) at "
                     + "swtpm:host=127.0.0.1,port=2321, AK bound to the certified EK by credential activation");
             assertThat(backend.store().description()).contains("sealed to PCRs sha256:7");
+        } finally {
+            delete(dir);
         }
     }
 }
