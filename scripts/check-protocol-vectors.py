@@ -166,4 +166,30 @@ cp = ctx("IMPRINT/AUDIT-CHECKPOINT/v1") + u64(int(v["seq"])) + lp(sha(entry)) + 
 eq("checkpoint", cp, h(v["checkpoint"]))
 ak = priv(v["auditScalar"]); eq("auditPublicKey", sec1(ak), h(v["auditPublicKey"]))
 eq("checkpoint signature", rs_sign_det(ak, cp), h(v["signature"])); rs_verify(ak.public_key(), h(v["signature"]), cp)
+# TPM 2.0 (docs/protocol.md, "TPM 2.0 attestation"): names, qualified name, chip id, the quote and its signature
+from cryptography import x509
+v = load("tpm-quote-v1.txt")
+ek_pub, ak_pub = h(v["ekPublic"])[2:], h(v["akPublic"])[2:]          # TPM2B_PUBLIC -> TPMT_PUBLIC
+eq("akName", b"\x00\x0b" + sha(ak_pub), h(v["akName"]))
+qn_ek = b"\x00\x0b" + sha(u32(0x4000000B) + b"\x00\x0b" + sha(ek_pub))
+eq("akQualifiedName", b"\x00\x0b" + sha(qn_ek + h(v["akName"])), h(v["akQualifiedName"]))
+ek_cert = x509.load_der_x509_certificate(h(v["ekCertificate"]))
+eq("chipId", sha(ek_cert.public_key().public_bytes(serialization.Encoding.DER,
+   serialization.PublicFormat.SubjectPublicKeyInfo)), h(v["chipId"]))
+x509.load_der_x509_certificate(h(v["vendorIssuer"])).public_key().verify(ek_cert.signature,
+   ek_cert.tbs_certificate_bytes, __import__("cryptography.hazmat.primitives.asymmetric.padding",
+   fromlist=["PKCS1v15"]).PKCS1v15(), ek_cert.signature_hash_algorithm)
+att = h(v["attest"])
+eq("magic/type", att[:6], h("ff5443478018"))
+n = int.from_bytes(att[6:8], "big"); eq("qualifiedSigner", att[8:8 + n], h(v["akQualifiedName"]))
+m = int.from_bytes(att[8 + n:10 + n], "big"); eq("extraData", att[10 + n:10 + n + m], h(v["extraData"]))
+sig = h(v["signature"]); eq("sigAlg/hash", sig[:4], h("0018000b"))
+rl = int.from_bytes(sig[4:6], "big"); r = int.from_bytes(sig[6:6 + rl], "big")
+sl = int.from_bytes(sig[6 + rl:8 + rl], "big"); s_ = int.from_bytes(sig[8 + rl:8 + rl + sl], "big")
+# AK TPMT_PUBLIC (ECC): type, nameAlg, attributes, authPolicy, symmetric NULL, scheme ECDSA+hash, curve, kdf NULL, x, y
+pol = int.from_bytes(ak_pub[8:10], "big"); o = 10 + pol + 2 + 4 + 2 + 2
+xl = int.from_bytes(ak_pub[o:o + 2], "big"); x = ak_pub[o + 2:o + 2 + xl]; o += 2 + xl
+yl = int.from_bytes(ak_pub[o:o + 2], "big"); y = ak_pub[o + 2:o + 2 + yl]
+ak_key = ec.EllipticCurvePublicNumbers(int.from_bytes(x, "big"), int.from_bytes(y, "big"), ec.SECP256R1()).public_key()
+ak_key.verify(encode_dss_signature(r, s_), att, ec.ECDSA(hashes.SHA256()))
 print("all vectors recomputed")

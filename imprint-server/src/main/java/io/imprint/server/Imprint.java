@@ -14,6 +14,7 @@ import io.imprint.server.attest.Attestations;
 import io.imprint.server.attest.method.AttestationVerifiers;
 import io.imprint.server.attest.mp.CaamMpVerifier;
 import io.imprint.server.attest.se.Pkcs11SeVerifier;
+import io.imprint.server.attest.tpm.Tpm2Verifier;
 import io.imprint.server.attest.ChallengePurge;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
@@ -107,7 +108,7 @@ public final class Imprint implements AutoCloseable {
         this.productMethods = new ProductMethods(database, methodRepository, products, config.clock());
         // One verifier per attestation method this server runs (docs/protocol.md, "Attestation methods").
         AttestationVerifiers verifiers = new AttestationVerifiers(java.util.List.of(new CaamMpVerifier(),
-                new Pkcs11SeVerifier(config.clock())));
+                new Pkcs11SeVerifier(config.clock()), new Tpm2Verifier(config.clock())));
         this.auditKey = store.keys().auditKey();
         this.audit = new AuditTrail(database, auditKey, config.clock(), AuditTrail.DEFAULT_CHECKPOINT_INTERVAL);
         this.events = new EventLog(database, eventRepository, units, audit, config.clock());
