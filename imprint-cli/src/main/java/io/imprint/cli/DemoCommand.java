@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint demo}: the whole networked flow on an embedded store, with emulated i.MX devices. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8"},
+        footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8",
+                "  imprint demo --backend optee"},
         description = "Starts a server on a fresh embedded (SQLite) data directory, enrolls a product from an EMULATED"
                 + " reference chip, opens an order, provisions a production run of emulated devices over TLS, then"
                 + " shows the attacks the server refuses and a summary.")
@@ -27,6 +28,11 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
     boolean keepRunning;
+    @Option(names = "--backend", defaultValue = "emulated",
+            description = "emulated: EMULATED i.MX CAAM chips; optee: the real OP-TEE binding (FFM over libteec) loaded"
+                    + " from Imprint's libteec test double, an emulation of OP-TEE's MP PTA built with gcc (needs the"
+                    + " Debian packages gcc libssl-dev) (default: ${DEFAULT-VALUE}).")
+    String backend;
     @Option(names = "--keep", description = "Keep the temporary data directory and print commands to try on it (a --data-dir is always kept).")
     boolean keep;
 
@@ -38,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
         if (stations < 1 || stations > 64) {
             throw new IllegalArgumentException("--stations must be 1..64");
         }
+        if (!"emulated".equals(backend) && !"optee".equals(backend)) {
+            throw new IllegalArgumentException("--backend must be emulated or optee");
+        }
+        boolean optee = "optee".equals(backend);
         if (dataDir != null && Files.isDirectory(dataDir)) {
             try (var entries = Files.list(dataDir)) {
                 if (entries.findAny().isPresent()) {
@@ -48,10 +58,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (dataDir != null || keep) {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("imprint-demo-");
-            return new Demo(dir, devices, stations, keepRunning, true, out).run();
+            return new Demo(dir, devices, stations, keepRunning, true, out, optee).run();
         }
         try (ScratchDirectory scratch = ScratchDirectory.create("imprint-demo-")) {
-            int code = new Demo(scratch.path(), devices, stations, keepRunning, false, out).run();
+            int code = new Demo(scratch.path(), devices, stations, keepRunning, false, out, optee).run();
             out.println("Removing the demo's data directory " + scratch.path() + " (--keep keeps it).");
             out.flush();
             return code;

@@ -5,10 +5,10 @@ import io.imprint.device.agent.ProvisioningAgent;
 import io.imprint.device.agent.ProvisioningResult;
 import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.device.backend.EmulatedChipFile;
+import io.imprint.device.backend.optee.OpteeMpBackend;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
-import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.mp.Mpmr;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,9 +32,13 @@ import picocli.CommandLine.Spec;
                 "  imprint device chip-init --dir chip1 --part-number MIMX8MM6 \\",
                 "      --srk-hash \"$SRK_HASH\" --fuse-seed 5eed5eed5eed5eed5eed5eed5eed5eed",
                 "  imprint device provision --dir chip1 --server https://127.0.0.1:8443 \\",
-                "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x --serial SN000001"},
-        description = "Device agent (runs on an EMULATED i.MX CAAM chip kept in a directory).",
-        subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.Provision.class,
+                "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x --serial SN000001",
+                "  imprint device provision --backend optee --dir /var/lib/imprint \\",
+                "      --server https://10.0.0.2:8443 --server-ca ca.pem --product gateway-x"},
+        description = "Device agent: on an EMULATED i.MX CAAM chip kept in a directory, or (--backend optee) on an"
+                + " i.MX board's MP key through OP-TEE.",
+        subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.MpSign.class,
+                DeviceCommand.Provision.class,
                 ApplyBundleCommand.class})
 final class DeviceCommand {
 
@@ -71,17 +76,48 @@ final class DeviceCommand {
 
     @Command(name = "chip-pubk", mixinStandardHelpOptions = true,
             footer = {"%nExamples:",
-                    "  imprint device chip-pubk --dir reference-chip > pubk.txt"},
-            description = "Prints the emulated chip's MP public key like U-Boot 'mfgprot pubk' (enroll it from a reference chip).")
+                    "  imprint device chip-pubk --dir reference-chip > pubk.txt",
+                    "  imprint device chip-pubk --backend optee > pubk.txt   # on the board"},
+            description = "Prints the chip's MP public key like U-Boot 'mfgprot pubk' (enroll it from a reference chip).")
     static final class ChipPubk implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Option(names = "--dir", required = true, description = "Directory of the emulated chip.") Path dir;
+        @Option(names = "--dir", defaultValue = ".",
+                description = "Directory of the emulated chip (--backend emulated; default: ${DEFAULT-VALUE}).") Path dir;
+        @Mixin DeviceBackendOptions backend;
 
         @Override
         public Integer call() throws Exception {
-            EmulatedCaamChip chip = EmulatedChipFile.load(dir);
+            String hex = backend.withMp(dir, mp -> mp.publicKey().hex());
             spec.commandLine().getOut().println("Public key:");
-            spec.commandLine().getOut().println(chip.publicKey().hex());
+            spec.commandLine().getOut().println(hex);
+            return 0;
+        }
+    }
+
+    @Command(name = "mp-sign", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint device mp-sign --backend optee --message 7A5D4DA3",
+                    "  imprint device mp-sign --dir chip1 --message 7A5D4DA3"},
+            description = "Signs a test message with the chip's MP key and prints the message, the MPMR the chip used"
+                    + " and r||s as options for 'imprint mp verify'.")
+    static final class MpSign implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Option(names = "--dir", defaultValue = ".",
+                description = "Directory of the emulated chip (--backend emulated; default: ${DEFAULT-VALUE}).") Path dir;
+        @Option(names = "--message", required = true, description = "Message to sign, hex (at most 4096 bytes).") String message;
+        @Mixin DeviceBackendOptions backend;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] msg = Inputs.hex("--message", message, 0);
+            if (msg.length > OpteeMpBackend.MAX_MESSAGE_BYTES) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--message must be at most 4096 bytes");
+            }
+            io.imprint.device.backend.MpSignature sig = backend.withMp(dir, mp -> mp.sign(msg));
+            java.util.HexFormat hex = java.util.HexFormat.of().withUpperCase();
+            spec.commandLine().getOut().println("--message " + hex.formatHex(msg) + " --mpmr " + sig.mpmr().hex()
+                    + " --signature " + hex.formatHex(sig.rs()));
+            spec.commandLine().getOut().println("MPMR: " + sig.mpmr().describe());
             return 0;
         }
     }
@@ -92,11 +128,16 @@ final class DeviceCommand {
                     "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x \\",
                     "      --serial SN000001 --metadata board=rev-b",
                     "  imprint device provision --dir chip2 --server https://127.0.0.1:8443 \\",
-                    "      --server-ca ca.pem --product gateway-x    # the server assigns the serial"},
-            description = "Provisions this (emulated) device over the network: challenge, MP-signed evidence, secrets, receipt.")
+                    "      --server-ca ca.pem --product gateway-x    # the server assigns the serial",
+                    "  imprint device provision --backend optee --dir /var/lib/imprint \\",
+                    "      --server https://10.0.0.2:8443 --server-ca ca.pem --product gateway-x"},
+            description = "Provisions this device over the network: challenge, MP-signed evidence, secrets, receipt.")
     static final class Provision implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Option(names = "--dir", required = true, description = "Directory of the emulated chip; secrets go to <dir>/blobs.") Path dir;
+        @Option(names = "--dir", required = true,
+                description = "Device state: the emulated chip (--backend emulated); secrets go to <dir>/blobs (with"
+                        + " --backend optee under the software key <dir>/blob-key, see docs/devices.md).") Path dir;
+        @Mixin DeviceBackendOptions backend;
         @Option(names = "--server", required = true, description = "Device API URL, e.g. https://127.0.0.1:8443.") URI server;
         @ArgGroup(exclusive = true, multiplicity = "1") Trust trust;
         @Option(names = "--product", required = true, description = "Product this device is provisioned as (enrolled on the server).")
@@ -130,17 +171,16 @@ final class DeviceCommand {
                 Fields.identifier("--serial", serial);
             }
             AgentOptions options = new AgentOptions(AgentOptions.defaults().maxAttestAttempts(), MetadataArgs.parse(metadata));
-            EmulatedCaamChip chip = EmulatedChipFile.load(dir);
             ServerTrust serverTrust = trust.serverFingerprint != null ? ServerTrust.pinned(trust.serverFingerprint)
                     : ServerTrust.caFile(trust.serverCa);
-            try (ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
-                ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
-                        new EmulatedCaamBlobStore(dir.resolve("blobs"), chip), client, options);
+            try (DeviceBackendOptions.Device device = backend.open(dir);
+                 ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
+                ProvisioningAgent agent = new ProvisioningAgent(device.mp(), device.fuses(), device.store(), client, options);
                 ProvisioningResult r = agent.provision(product, serial, softwareVersion);
                 var out = spec.commandLine().getOut();
-                out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + chip.description());
+                out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + device.mp().description());
                 out.println("  certificate: " + r.subject() + "  " + String.join(", ", r.subjectAltNames()));
-                out.println("  stored: " + String.join(", ", r.secretNames()) + " in " + dir.resolve("blobs"));
+                out.println("  stored: " + String.join(", ", r.secretNames()) + " in " + device.store().description());
             }
             return 0;
         }

@@ -7,6 +7,8 @@ import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
 import io.imprint.protocol.message.AttestationRequest;
+import io.imprint.protocol.mp.MpPublicKey;
+import io.imprint.protocol.mp.Mpmr;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.Imprint;
@@ -34,8 +36,8 @@ public final class Demo {
     static final String PRODUCT = "gateway-x";
     static final String ORDER = "PO-DEMO-001";
     /** What the demo's emulated chips run: software 1.0.0, closed lifecycle, MPMR all zeros. */
-    public static final ProductPolicy POLICY = new ProductPolicy(SoftwareRule.parse(">=1.0.0"), java.util.List.of(), false,
-            java.util.List.of(io.imprint.protocol.mp.Mpmr.ZEROS), null);
+    public static final ProductPolicy POLICY = policy(Mpmr.ZEROS);
+    private final boolean optee;
     private final Path dataDir;
     private final int devices;
     private final int stations;
@@ -48,6 +50,16 @@ public final class Demo {
      * next commands are printed with its paths; they are also printed while {@code keepRunning}.
      */
     public Demo(Path dataDir, int devices, int stations, boolean keepRunning, boolean kept, PrintWriter out) {
+        this(dataDir, devices, stations, keepRunning, kept, out, false);
+    }
+
+    /**
+     * {@code optee}: the devices are reached through the real OP-TEE binding loaded from the libteec test
+     * double (an emulation), and the product's policy accepts OP-TEE's MPMR fill, which they sign over.
+     */
+    public Demo(Path dataDir, int devices, int stations, boolean keepRunning, boolean kept, PrintWriter out,
+                boolean optee) {
+        this.optee = optee;
         this.dataDir = dataDir;
         this.devices = devices;
         this.stations = stations;
@@ -59,19 +71,22 @@ public final class Demo {
     /** Returns 0 when every unit was provisioned and every attack refused with its expected code. */
     public int run() throws Exception {
         quietRefusalLog();
+        ProductFamily family = ProductFamily.random();
+        DemoChips chips = optee ? OpteeFamily.create(dataDir) : family;
+        ProductPolicy policy = policy(chips.mpmr());
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0);
         try (Imprint imprint = Imprint.openOrCreate(config); DeviceListener listener = imprint.startDeviceListener()) {
             URI uri = URI.create("https://127.0.0.1:" + listener.port());
-            say("Imprint demo (devices are EMULATED i.MX chips: software emulation of the CAAM, not silicon)");
+            say("Imprint demo (devices are %s)", chips.what());
             say("  server   %s  TLS 1.3, certificate SHA-256 %s", uri, listener.fingerprint());
             say("  store    embedded SQLite in %s", dataDir);
 
-            ProductFamily family = ProductFamily.random();
             EmulatedCaamChip reference = family.genuineChip();
-            imprint.products().enroll(family.enrollment(PRODUCT, reference));
-            say("1. enrolled %s: MP key read from reference chip %s (%s...)", PRODUCT, reference.chipIdHex(),
-                    reference.publicKey().hex().substring(0, 24));
-            say("   policy   %s", POLICY.describe());
+            MpPublicKey key = optee ? chips.referenceKey() : reference.publicKey();
+            imprint.products().enroll(ProductFamily.enrollment(PRODUCT, chips.srkHash(), key, policy));
+            say("1. enrolled %s: MP key read from reference chip %s (%s...)", PRODUCT,
+                    optee ? "through OP-TEE's MP PTA" : reference.chipIdHex(), key.hex().substring(0, 24));
+            say("   policy   %s", policy.describe());
 
             String range = serial(1) + ".." + serial(2L * devices);
             Order order = imprint.orders().create(new OrderRequest(ORDER, PRODUCT, "acme-ems", devices, range));
@@ -80,18 +95,20 @@ public final class Demo {
             AttestationRequest captured;
             try (ProvisioningClient client = new ProvisioningClient(uri, ServerTrust.pinned(listener.fingerprint()),
                     RetryPolicy.defaults())) {
-                ProductionLine line = new ProductionLine(client, family, dataDir.resolve("devices"), PRODUCT);
+                ProductionLine line = new ProductionLine(client, chips, dataDir.resolve("devices"), PRODUCT);
                 say("3. production run: %d emulated devices on %d stations", devices, stations);
                 try (ProgressBar progress = new ProgressBar(System.out, "   provisioning", devices)) {
                     captured = line.provisionCapturing(serial(1));
                     progress.step();
                     line.provision(LongStream.rangeClosed(2, devices).mapToObj(Demo::serial).toList(), stations, progress);
                 }
-                say("   delivered to each unit, sealed end to end and stored in CAAM-sealed blobs (values never printed):");
+                say("   delivered to each unit, sealed end to end and stored in %s (values never printed):", optee
+                        ? "emulated blobs under a per-unit SOFTWARE key (OP-TEE gives Linux no blob store; docs/devices.md)"
+                        : "CAAM-sealed blobs");
                 say("   %s", delivered(imprint.products().get(PRODUCT).template()));
                 say("4. attacks (each must be refused):");
                 boolean allRefused = true;
-                for (Attack attack : Attacks.all(line, client, family, PRODUCT, captured, serial(1), serial(devices + 1L))) {
+                for (Attack attack : Attacks.all(line, client, chips, PRODUCT, captured, serial(1), serial(devices + 1L))) {
                     allRefused &= attempt(attack);
                 }
                 summary(imprint);
@@ -108,7 +125,10 @@ public final class Demo {
      */
     private void nextSteps(Imprint imprint, ProductFamily family, EmulatedCaamChip reference, URI uri,
                            String fingerprint) throws Exception {
-        if (!kept && !keepRunning) {
+        if (optee && (kept || keepRunning)) {
+            say("The next commands to try (offline path included) are printed by the demo without --backend optee.");
+        }
+        if (optee || !kept && !keepRunning) {
             say("Run './imprint demo --keep' to keep the data directory and get the next commands to try on it");
             say("(report, audit verify, and the offline path: bundle build, device apply-bundle, receipts import).");
             return;
@@ -203,6 +223,11 @@ public final class Demo {
             sb.append(spec.name()).append(" (").append(spec.kind()).append(", ").append(spec.length()).append(" bytes), ");
         }
         return sb.append("and a device certificate (P-256 key made on the device, signed by the product CA)").toString();
+    }
+
+    /** Software 1.0.0 and later, closed parts, MPMR {@code mpmr}. */
+    static ProductPolicy policy(Mpmr mpmr) {
+        return new ProductPolicy(SoftwareRule.parse(">=1.0.0"), java.util.List.of(), false, java.util.List.of(mpmr), null);
     }
 
     static String serial(long n) {

@@ -2,8 +2,11 @@ package io.imprint.cli.demo;
 
 import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.device.backend.EmulatedChipFile;
+import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.crypto.Providers;
+import io.imprint.protocol.mp.MpPublicKey;
 import io.imprint.protocol.mp.Mpmr;
+import io.imprint.server.policy.ProductPolicy;
 import io.imprint.server.issuance.SecretTemplate;
 import io.imprint.server.products.ProductEnrollment;
 import java.io.IOException;
@@ -15,7 +18,7 @@ import java.util.HexFormat;
  * One product line of emulated i.MX chips: a part number, the fused SRK hash and the emulated
  * fuse seed from which every chip of the line derives the same MP key pair, as on silicon.
  */
-public final class ProductFamily {
+public final class ProductFamily implements DemoChips {
     public static final String PART_NUMBER = "MIMX8MM6DVTLZAA";
     private final byte[] srkHash;
     private final byte[] fuseSeed;
@@ -29,6 +32,7 @@ public final class ProductFamily {
         return new ProductFamily(Providers.randomBytes(32), Providers.randomBytes(32));
     }
 
+    @Override
     public byte[] srkHash() {
         return srkHash.clone();
     }
@@ -43,9 +47,13 @@ public final class ProductFamily {
      * two random 32-byte secrets per unit and {@link Demo#POLICY}.
      */
     public ProductEnrollment enrollment(String product, EmulatedCaamChip reference) {
-        return new ProductEnrollment(product, PART_NUMBER, HexFormat.of().formatHex(srkHash),
-                "Public key:\n" + reference.publicKey().hex(),
-                SecretTemplate.parse("disk-encryption-key:random:32,cloud-api-token:random:32"), Demo.POLICY);
+        return enrollment(product, srkHash, reference.publicKey(), Demo.POLICY);
+    }
+
+    /** The demo's enrollment of a line of chips with {@code srkHash} and the MP key {@code key}. */
+    static ProductEnrollment enrollment(String product, byte[] srkHash, MpPublicKey key, ProductPolicy policy) {
+        return new ProductEnrollment(product, PART_NUMBER, HexFormat.of().formatHex(srkHash), "Public key:\n" + key.hex(),
+                SecretTemplate.parse("disk-encryption-key:random:32,cloud-api-token:random:32"), policy);
     }
 
     /**
@@ -55,6 +63,41 @@ public final class ProductFamily {
     public void writeChip(Path dir) throws IOException {
         EmulatedChipFile.create(dir, PART_NUMBER, srkHash, fuseSeed, Providers.randomBytes(EmulatedCaamChip.CHIP_ID_BYTES),
                 "closed", Mpmr.ZEROS);
+    }
+
+    @Override
+    public DemoUnit genuine(Path devicesDir) throws Exception {
+        return unit(devicesDir, genuineChip());
+    }
+
+    @Override
+    public DemoUnit counterfeit(Path devicesDir) throws Exception {
+        return unit(devicesDir, counterfeitChip());
+    }
+
+    @Override
+    public DemoUnit otherSrk(Path devicesDir) throws Exception {
+        return unit(devicesDir, otherSrkChip());
+    }
+
+    @Override
+    public Mpmr mpmr() {
+        return Mpmr.ZEROS;
+    }
+
+    @Override
+    public String what() {
+        return "EMULATED i.MX chips: software emulation of the CAAM, not silicon";
+    }
+
+    @Override
+    public MpPublicKey referenceKey() throws GeneralSecurityException {
+        return genuineChip().publicKey();
+    }
+
+    /** An emulated chip with its CAAM blob store in {@code devicesDir/<chip id>}. */
+    static DemoUnit unit(Path devicesDir, EmulatedCaamChip chip) throws IOException {
+        return new DemoUnit(chip, chip, new EmulatedCaamBlobStore(devicesDir.resolve(chip.chipIdHex()), chip), () -> { });
     }
 
     /** A chip whose MP key differs: another fuse seed, same part number and SRK hash. */

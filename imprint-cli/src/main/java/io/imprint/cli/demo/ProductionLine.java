@@ -5,7 +5,6 @@ import io.imprint.device.agent.PreparedAttestation;
 import io.imprint.device.agent.ProvisioningAgent;
 import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.device.client.ProvisioningClient;
-import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.message.AttestationRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,20 +19,32 @@ import java.util.concurrent.Future;
  */
 public final class ProductionLine {
     private final ProvisioningClient client;
-    private final ProductFamily family;
+    private final DemoChips chips;
     private final Path devicesDir;
     private final String product;
 
-    public ProductionLine(ProvisioningClient client, ProductFamily family, Path devicesDir, String product) {
+    public ProductionLine(ProvisioningClient client, DemoChips chips, Path devicesDir, String product) {
         this.client = client;
-        this.family = family;
+        this.chips = chips;
         this.devicesDir = devicesDir;
         this.product = product;
     }
 
-    /** A device agent on a chip, its secrets going to {@code devices/<chip id>}. */
+    /** A device agent on an emulated chip, its secrets going to {@code devices/<chip id>}. */
     public ProvisioningAgent agent(EmulatedCaamChip chip) throws Exception {
-        return new ProvisioningAgent(chip, chip, new EmulatedCaamBlobStore(devicesDir.resolve(chip.chipIdHex()), chip), client);
+        return agent(ProductFamily.unit(devicesDir, chip));
+    }
+
+    /** A device agent on a unit. */
+    ProvisioningAgent agent(DemoUnit unit) {
+        return new ProvisioningAgent(unit.mp(), unit.fuses(), unit.store(), client);
+    }
+
+    /** Provisions {@code serial} on a unit {@code make} returns, then releases the unit. */
+    void provisionOn(UnitMaker make, String serial, String version) throws Exception {
+        try (DemoUnit unit = make.make(devicesDir)) {
+            agent(unit).provision(product, serial, version);
+        }
     }
 
     /**
@@ -41,15 +52,17 @@ public final class ProductionLine {
      * that records traffic would capture it.
      */
     AttestationRequest provisionCapturing(String serial) throws Exception {
-        ProvisioningAgent agent = agent(family.genuineChip());
-        PreparedAttestation prepared = agent.prepare(client.challenge(product), product, serial, "1.0.0");
-        agent.complete(prepared, client.attest(prepared.request()));
-        return prepared.request();
+        try (DemoUnit unit = chips.genuine(devicesDir)) {
+            ProvisioningAgent agent = agent(unit);
+            PreparedAttestation prepared = agent.prepare(client.challenge(product), product, serial, "1.0.0");
+            agent.complete(prepared, client.attest(prepared.request()));
+            return prepared.request();
+        }
     }
 
     /** Provisions the given serials on fresh genuine chips with {@code threads} stations. */
     void provision(List<String> serials, int threads, ProgressBar progress) throws Exception {
-        run(serials, threads, progress, serial -> agent(family.genuineChip()).provision(product, serial, "1.0.0"));
+        run(serials, threads, progress, serial -> provisionOn(chips::genuine, serial, "1.0.0"));
     }
 
     /**
@@ -77,6 +90,17 @@ public final class ProductionLine {
         } finally {
             stations.shutdownNow();
         }
+    }
+
+    /** Makes a unit whose state lives under the devices directory. */
+    @FunctionalInterface
+    interface UnitMaker {
+        DemoUnit make(Path devicesDir) throws Exception;
+    }
+
+    /** A unit of the line's chips, for attacks that need the prepared request. */
+    DemoUnit genuine() throws Exception {
+        return chips.genuine(devicesDir);
     }
 
     /** What a station does for one serial. */
