@@ -191,8 +191,9 @@ public final class Demo {
         }
         say("Data lives in %s:", dataDir);
         say("  imprint.db (SQLite: products, orders, units, events), ca/ (product CAs), keys/ (escrow KEK, audit key),");
-        say("  tls/ (server certificate), devices/<chip id>/ (each emulated device's CAAM blobs)%s",
-                kept || keepRunning ? "," : "");
+        say("  tls/ (server certificate), devices/<chip id>/ (each emulated device's %s)%s", optee
+                ? "copy of the libteec test double, its chip file and its blobs; the double is built in teec-double/"
+                : "CAAM blobs", kept || keepRunning ? "," : "");
         if (kept || keepRunning) {
             say("  offline/ (software key store, OEM bundle key, an emulated chip for the offline path)%s",
                     keepRunning ? ", operators/ (the demo's oem-admin credential)" : "");
