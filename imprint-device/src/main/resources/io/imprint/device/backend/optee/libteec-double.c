@@ -387,8 +387,8 @@ static TEEC_Result mp_sign(struct session *s, TEEC_Parameter *p)
 	size_t need = 2 * s->chip.sec;
 	uint8_t *out = p[1].tmpref.buffer;
 
-	memset(p[1].tmpref.buffer, 0, p[1].tmpref.size);
-	memset(p[2].tmpref.buffer, 0, p[2].tmpref.size);
+	if (p[1].tmpref.buffer) memset(p[1].tmpref.buffer, 0, p[1].tmpref.size);
+	if (p[2].tmpref.buffer) memset(p[2].tmpref.buffer, 0, p[2].tmpref.size);
 	if (p[1].tmpref.size < need) {
 		p[1].tmpref.size = need;
 		return TEEC_ERROR_SHORT_BUFFER;
