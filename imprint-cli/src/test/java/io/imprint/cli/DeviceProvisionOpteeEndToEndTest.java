@@ -8,6 +8,8 @@ import io.imprint.protocol.crypto.Providers;
 import io.imprint.server.Imprint;
 import io.imprint.server.ServerConfig;
 import io.imprint.server.http.DeviceListener;
+import io.imprint.server.issuance.PemFiles;
+import io.imprint.server.keystore.SoftwareKeyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -83,6 +85,40 @@ class DeviceProvisionOpteeEndToEndTest {
             assertThat(blobs.filter(p -> p.toString().endsWith(".blob")).count()).isGreaterThanOrEqualTo(2);
         }
         assertThat(imprint.events().unitsByState("gateway-optee", null)).containsEntry("provisioned", 1L);
+    }
+
+    @Test
+    void applyBundle_opteeBoard_storesTheBundleAndItsReceiptImports() throws Exception {
+        Path keys = tmp.resolve("keys");
+        String pubk = CliRun.of("device", "chip-pubk", "--backend", "optee", "--libteec", board("ref-2").toString()).out();
+        try (SoftwareKeyStore store = new SoftwareKeyStore(keys)) {
+            store.importMpKey("mp", io.imprint.protocol.mp.MpPublicKey.parse(pubk));
+            PemFiles.writePublic(tmp.resolve("oem.pem"), PemFiles.pem(store.createSigningKey("oem").publicKey()));
+            store.createReceiptKey("receipt");
+        }
+        listener.close();
+        imprint.close();
+        CliRun built = CliRun.of("bundle", "build", "--data-dir", data.toString(), "--key-store", "file:" + keys,
+                "--mp-key-label", "mp", "--signing-key-label", "oem", "--receipt-key-label", "receipt", "--product",
+                "gateway-optee", "--order", "PO-gateway-optee", "--random", "disk-key:32", "--unit-random", "device-key:32", "--serials",
+                "SN000001..SN000001", "--expires", "30d", "--out", tmp.resolve("b.imb").toString());
+        assertThat(built.exitCode()).as(built.err()).isZero();
+        Path state = tmp.resolve("offline-state");
+
+        CliRun applied = CliRun.of("device", "apply-bundle", "--backend", "optee", "--libteec", board("unit-3").toString(),
+                "--dir", state.toString(), "--bundle", tmp.resolve("b.imb").toString(), "--oem-key",
+                tmp.resolve("oem.pem").toString(), "--product", "gateway-optee", "--serial", "SN000001", "--receipts",
+                tmp.resolve("receipts.txt").toString());
+        CliRun imported = CliRun.of("receipts", "import", "--data-dir", data.toString(), "--file",
+                tmp.resolve("receipts.txt").toString(), "--key-store", "file:" + keys, "--receipt-key-label", "receipt");
+
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        assertThat(applied.out()).contains("stored disk-key, device-key");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).containsPattern("imported\\s+1");
+        imprint = Imprint.openOrCreate(ServerConfig.defaults(data).withPort(0));
+        listener = imprint.startDeviceListener();
+        assertThat(imprint.orders().get("PO-gateway-optee").used()).isEqualTo(1);
     }
 
     @Test
