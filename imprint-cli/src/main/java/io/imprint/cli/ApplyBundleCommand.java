@@ -1,5 +1,7 @@
 package io.imprint.cli;
 
+import io.imprint.cli.backend.BackendProvider;
+import io.imprint.cli.backend.Backends;
 import io.imprint.device.bundle.AppliedBundle;
 import io.imprint.device.bundle.BundleApplier;
 import io.imprint.device.bundle.ReceiptsFile;
@@ -32,8 +34,11 @@ final class ApplyBundleCommand implements Callable<Integer> {
     private static final long MAX_BUNDLE_BYTES = 64L * 1024 * 1024;
     @Spec CommandSpec spec;
     @Option(names = "--dir", required = true,
-            description = "Device state: the emulated chip (--backend emulated); secrets go to <dir>/blobs.") Path dir;
-    @Mixin DeviceBackendOptions backend;
+            description = "Device state: the emulated chip (--backend caam-emulated); secrets go to <dir>/blobs.") Path dir;
+    @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+            description = "caam-emulated (the chip in --dir) or optee (this board) (default: ${DEFAULT-VALUE}).")
+    BackendProvider backend;
+    @Mixin MpBackendOptions mpOptions;
     @Option(names = "--bundle", required = true, description = "Bundle file.") Path bundle;
     @Option(names = "--oem-key", required = true, description = "OEM bundle-signing public key PEM.") Path oemKey;
     @Option(names = "--product", required = true, description = "Product the bundle must be for.") String product;
@@ -48,7 +53,7 @@ final class ApplyBundleCommand implements Callable<Integer> {
         }
         var key = KeyStores.publicKeyPem("--oem-key", oemKey);
         Optional<byte[]> image = imageDigest == null ? Optional.empty() : Optional.of(Inputs.hex("--image-digest", imageDigest, 32));
-        try (DeviceBackendOptions.Device device = backend.open(dir)) {
+        try (MpBackendOptions.MpDevice device = mpOptions.openMp(backend, dir)) {
             BundleApplier applier = new BundleApplier(device.mp(), device.fuses(), device.store(), new ReceiptsFile(receipts));
             AppliedBundle a = applier.apply(Files.readAllBytes(bundle), key, product, serial, image, Instant.now());
             spec.commandLine().getOut().println("Applied bundle " + a.bundleId() + " as " + a.serial() + " on chip "

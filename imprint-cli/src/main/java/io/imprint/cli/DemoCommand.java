@@ -1,6 +1,12 @@
 package io.imprint.cli;
 
+import io.imprint.cli.backend.BackendProvider;
+import io.imprint.cli.backend.Backends;
+import io.imprint.cli.backend.CaamEmulatedBackend;
+import io.imprint.cli.backend.OpteeBackend;
+import io.imprint.cli.backend.OpteeLine;
 import io.imprint.cli.demo.Demo;
+import io.imprint.cli.demo.DemoChips;
 import io.imprint.cli.demo.ScratchDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,11 +34,12 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
     boolean keepRunning;
-    @Option(names = "--backend", defaultValue = "emulated",
-            description = "emulated: EMULATED i.MX CAAM chips; optee: the real OP-TEE binding (FFM over libteec) loaded"
-                    + " from Imprint's libteec test double, an emulation of OP-TEE's MP PTA built with gcc (needs the"
-                    + " Debian packages gcc libssl-dev) (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+            description = "Device backend of the production run: caam-emulated (EMULATED i.MX CAAM chips) or optee"
+                    + " (the real OP-TEE binding, FFM over libteec, loaded from Imprint's libteec test double, an emulation"
+                    + " of OP-TEE's MP PTA built with gcc; needs the Debian packages gcc libssl-dev)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    BackendProvider backend;
     @Option(names = "--keep", description = "Keep the temporary data directory and print commands to try on it (a --data-dir is always kept).")
     boolean keep;
 
@@ -44,10 +51,6 @@ final class DemoCommand implements Callable<Integer> {
         if (stations < 1 || stations > 64) {
             throw new IllegalArgumentException("--stations must be 1..64");
         }
-        if (!"emulated".equals(backend) && !"optee".equals(backend)) {
-            throw new IllegalArgumentException("--backend must be emulated or optee");
-        }
-        boolean optee = "optee".equals(backend);
         if (dataDir != null && Files.isDirectory(dataDir)) {
             try (var entries = Files.list(dataDir)) {
                 if (entries.findAny().isPresent()) {
@@ -55,16 +58,32 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+        DemoChips.Factory chips = demoChips(backend);
         PrintWriter out = spec.commandLine().getOut();
         if (dataDir != null || keep) {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("imprint-demo-");
-            return new Demo(dir, devices, stations, keepRunning, true, out, optee).run();
+            return new Demo(dir, devices, stations, keepRunning, true, out, chips).run();
         }
         try (ScratchDirectory scratch = ScratchDirectory.create("imprint-demo-")) {
-            int code = new Demo(scratch.path(), devices, stations, keepRunning, false, out, optee).run();
+            int code = new Demo(scratch.path(), devices, stations, keepRunning, false, out, chips).run();
             out.println("Removing the demo's data directory " + scratch.path() + " (--keep keeps it).");
             out.flush();
             return code;
         }
+    }
+
+    /**
+     * The demo's devices for {@code backend}: null for the emulated CAAM line (the demo's own), the OP-TEE
+     * line otherwise. (Phase 1 of issue 10: the demo is not yet generic over every backend's line.)
+     */
+    private static DemoChips.Factory demoChips(BackendProvider backend) {
+        if (CaamEmulatedBackend.NAME.equals(backend.name())) {
+            return null;
+        }
+        if (backend instanceof OpteeBackend optee) {
+            return dir -> (OpteeLine) optee.line(dir);
+        }
+        throw new IllegalArgumentException("imprint demo runs --backend " + CaamEmulatedBackend.NAME + " or "
+                + OpteeBackend.NAME + " in this build");
     }
 }

@@ -1,10 +1,14 @@
 package io.imprint.cli;
 
+import io.imprint.cli.backend.BackendProvider;
+import io.imprint.cli.backend.Backends;
 import io.imprint.device.agent.AgentOptions;
+import io.imprint.device.backend.DeviceBackend;
 import io.imprint.device.agent.ProvisioningAgent;
 import io.imprint.device.agent.ProvisioningResult;
 import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.device.backend.EmulatedChipFile;
+import io.imprint.device.backend.MpSignature;
 import io.imprint.device.backend.optee.OpteeMpBackend;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code imprint device ...}: the device agent, here on an emulated i.MX chip. */
+/** {@code imprint device ...}: the device agent on a chosen backend (default: an emulated i.MX chip). */
 @Command(name = "device", mixinStandardHelpOptions = true,
         footer = {"%nExamples:",
                 "  imprint device chip-init --dir chip1 --part-number MIMX8MM6 \\",
@@ -35,8 +39,8 @@ import picocli.CommandLine.Spec;
                 "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x --serial SN000001",
                 "  imprint device provision --backend optee --dir /var/lib/imprint \\",
                 "      --server https://10.0.0.2:8443 --server-ca ca.pem --product gateway-x"},
-        description = "Device agent: on an EMULATED i.MX CAAM chip kept in a directory, or (--backend optee) on an"
-                + " i.MX board's MP key through OP-TEE.",
+        description = "Device agent on a device backend (--backend; default: an EMULATED i.MX CAAM chip kept in a directory;"
+                + " optee: an i.MX board's MP key through OP-TEE).",
         subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.MpSign.class,
                 DeviceCommand.Provision.class,
                 ApplyBundleCommand.class})
@@ -82,12 +86,15 @@ final class DeviceCommand {
     static final class ChipPubk implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--dir", defaultValue = ".",
-                description = "Directory of the emulated chip (--backend emulated; default: ${DEFAULT-VALUE}).") Path dir;
-        @Mixin DeviceBackendOptions backend;
+                description = "Directory of the emulated chip (--backend caam-emulated; default: ${DEFAULT-VALUE}).") Path dir;
+        @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+                description = "caam-emulated (the chip in --dir) or optee (this board) (default: ${DEFAULT-VALUE}).")
+        BackendProvider backend;
+        @Mixin MpBackendOptions mpOptions;
 
         @Override
         public Integer call() throws Exception {
-            String hex = backend.withMp(dir, mp -> mp.publicKey().hex());
+            String hex = mpOptions.withMp(backend, dir, mp -> mp.publicKey().hex());
             spec.commandLine().getOut().println("Public key:");
             spec.commandLine().getOut().println(hex);
             return 0;
@@ -103,9 +110,12 @@ final class DeviceCommand {
     static final class MpSign implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--dir", defaultValue = ".",
-                description = "Directory of the emulated chip (--backend emulated; default: ${DEFAULT-VALUE}).") Path dir;
+                description = "Directory of the emulated chip (--backend caam-emulated; default: ${DEFAULT-VALUE}).") Path dir;
         @Option(names = "--message", required = true, description = "Message to sign, hex (at most 4096 bytes).") String message;
-        @Mixin DeviceBackendOptions backend;
+        @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+                description = "caam-emulated (the chip in --dir) or optee (this board) (default: ${DEFAULT-VALUE}).")
+        BackendProvider backend;
+        @Mixin MpBackendOptions mpOptions;
 
         @Override
         public Integer call() throws Exception {
@@ -113,7 +123,7 @@ final class DeviceCommand {
             if (msg.length > OpteeMpBackend.MAX_MESSAGE_BYTES) {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--message must be at most 4096 bytes");
             }
-            io.imprint.device.backend.MpSignature sig = backend.withMp(dir, mp -> mp.sign(msg));
+            MpSignature sig = mpOptions.withMp(backend, dir, mp -> mp.sign(msg));
             java.util.HexFormat hex = java.util.HexFormat.of().withUpperCase();
             spec.commandLine().getOut().println("--message " + hex.formatHex(msg) + " --mpmr " + sig.mpmr().hex()
                     + " --signature " + hex.formatHex(sig.rs()));
@@ -131,13 +141,18 @@ final class DeviceCommand {
                     "      --server-ca ca.pem --product gateway-x    # the server assigns the serial",
                     "  imprint device provision --backend optee --dir /var/lib/imprint \\",
                     "      --server https://10.0.0.2:8443 --server-ca ca.pem --product gateway-x"},
-            description = "Provisions this device over the network: challenge, MP-signed evidence, secrets, receipt.")
+            description = "Provisions this device over the network: challenge, evidence signed by the backend's key, "
+                    + "secrets in the backend's secure store, receipt.")
     static final class Provision implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--dir", required = true,
-                description = "Device state: the emulated chip (--backend emulated); secrets go to <dir>/blobs (with"
-                        + " --backend optee under the software key <dir>/blob-key, see docs/devices.md).") Path dir;
-        @Mixin DeviceBackendOptions backend;
+                description = "Directory of the device's state (for caam-emulated: the emulated chip); secrets go to <dir>/blobs"
+                        + " (for optee under the software key <dir>/blob-key, see docs/devices.md).")
+        Path dir;
+        @Mixin MpBackendOptions mpOptions;
+        @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+                description = "What proves the device and keeps its secrets (default: ${DEFAULT-VALUE}; see 'imprint demo --help').")
+        BackendProvider backend;
         @Option(names = "--server", required = true, description = "Device API URL, e.g. https://127.0.0.1:8443.") URI server;
         @ArgGroup(exclusive = true, multiplicity = "1") Trust trust;
         @Option(names = "--product", required = true, description = "Product this device is provisioned as (enrolled on the server).")
@@ -173,12 +188,12 @@ final class DeviceCommand {
             AgentOptions options = new AgentOptions(AgentOptions.defaults().maxAttestAttempts(), MetadataArgs.parse(metadata));
             ServerTrust serverTrust = trust.serverFingerprint != null ? ServerTrust.pinned(trust.serverFingerprint)
                     : ServerTrust.caFile(trust.serverCa);
-            try (DeviceBackendOptions.Device device = backend.open(dir);
+            try (DeviceBackend device = mpOptions.resolve(backend).open(dir);
                  ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
-                ProvisioningAgent agent = new ProvisioningAgent(device.mp(), device.fuses(), device.store(), client, options);
+                ProvisioningAgent agent = new ProvisioningAgent(device, client, options);
                 ProvisioningResult r = agent.provision(product, serial, softwareVersion);
                 var out = spec.commandLine().getOut();
-                out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + device.mp().description());
+                out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + device.description());
                 out.println("  certificate: " + r.subject() + "  " + String.join(", ", r.subjectAltNames()));
                 out.println("  stored: " + String.join(", ", r.secretNames()) + " in " + device.store().description());
             }

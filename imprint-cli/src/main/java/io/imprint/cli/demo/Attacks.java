@@ -2,6 +2,7 @@ package io.imprint.cli.demo;
 
 import io.imprint.device.agent.PreparedAttestation;
 import io.imprint.device.agent.ProvisioningAgent;
+import io.imprint.device.backend.DeviceBackend;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.protocol.message.AttestationRequest;
 import io.imprint.protocol.problem.ProblemCode;
@@ -35,7 +36,7 @@ final class Attacks {
     private static void tampered(ProductionLine line, ProvisioningClient client, String product, String serial)
             throws Exception {
         PreparedAttestation prepared;
-        try (DemoUnit unit = line.genuine()) {
+        try (DeviceBackend unit = line.genuine()) {
             ProvisioningAgent agent = line.agent(unit);
             prepared = agent.prepare(client.challenge(product), product, serial, "1.0.0");
         }

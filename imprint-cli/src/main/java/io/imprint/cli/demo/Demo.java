@@ -37,6 +37,7 @@ public final class Demo {
     static final String ORDER = "PO-DEMO-001";
     /** What the demo's emulated chips run: software 1.0.0, closed lifecycle, MPMR all zeros. */
     public static final ProductPolicy POLICY = policy(Mpmr.ZEROS);
+    private final DemoChips.Factory chipsFactory;
     private final boolean optee;
     private final Path dataDir;
     private final int devices;
@@ -50,16 +51,17 @@ public final class Demo {
      * next commands are printed with its paths; they are also printed while {@code keepRunning}.
      */
     public Demo(Path dataDir, int devices, int stations, boolean keepRunning, boolean kept, PrintWriter out) {
-        this(dataDir, devices, stations, keepRunning, kept, out, false);
+        this(dataDir, devices, stations, keepRunning, kept, out, null);
     }
 
     /**
-     * {@code optee}: the devices are reached through the real OP-TEE binding loaded from the libteec test
-     * double (an emulation), and the product's policy accepts OP-TEE's MPMR fill, which they sign over.
+     * {@code chips}: where the devices come from (null: the emulated CAAM line, whose reference chip also
+     * serves the offline path's next steps); the product's policy accepts the MPMR they sign over.
      */
     public Demo(Path dataDir, int devices, int stations, boolean keepRunning, boolean kept, PrintWriter out,
-                boolean optee) {
-        this.optee = optee;
+                DemoChips.Factory chips) {
+        this.chipsFactory = chips;
+        this.optee = chips != null;
         this.dataDir = dataDir;
         this.devices = devices;
         this.stations = stations;
@@ -72,7 +74,12 @@ public final class Demo {
     public int run() throws Exception {
         quietRefusalLog();
         ProductFamily family = ProductFamily.random();
-        DemoChips chips = optee ? OpteeFamily.create(dataDir) : family;
+        try (DemoChips chips = optee ? chipsFactory.create(dataDir) : family) {
+            return run(family, chips);
+        }
+    }
+
+    private int run(ProductFamily family, DemoChips chips) throws Exception {
         ProductPolicy policy = policy(chips.mpmr());
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0);
         try (Imprint imprint = Imprint.openOrCreate(config); DeviceListener listener = imprint.startDeviceListener()) {
@@ -227,7 +234,7 @@ public final class Demo {
     }
 
     /** Software 1.0.0 and later, closed parts, MPMR {@code mpmr}. */
-    static ProductPolicy policy(Mpmr mpmr) {
+    public static ProductPolicy policy(Mpmr mpmr) {
         return new ProductPolicy(SoftwareRule.parse(">=1.0.0"), java.util.List.of(), false, java.util.List.of(mpmr), null);
     }
 

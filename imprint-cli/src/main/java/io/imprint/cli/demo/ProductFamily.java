@@ -1,6 +1,8 @@
 package io.imprint.cli.demo;
 
 import io.imprint.device.backend.EmulatedCaamChip;
+import io.imprint.device.backend.CaamMpDevice;
+import io.imprint.device.backend.DeviceBackend;
 import io.imprint.device.backend.EmulatedChipFile;
 import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.crypto.Providers;
@@ -66,17 +68,17 @@ public final class ProductFamily implements DemoChips {
     }
 
     @Override
-    public DemoUnit genuine(Path devicesDir) throws Exception {
+    public DeviceBackend genuine(Path devicesDir) throws Exception {
         return unit(devicesDir, genuineChip());
     }
 
     @Override
-    public DemoUnit counterfeit(Path devicesDir) throws Exception {
+    public DeviceBackend counterfeit(Path devicesDir) throws Exception {
         return unit(devicesDir, counterfeitChip());
     }
 
     @Override
-    public DemoUnit otherSrk(Path devicesDir) throws Exception {
+    public DeviceBackend otherSrk(Path devicesDir) throws Exception {
         return unit(devicesDir, otherSrkChip());
     }
 
@@ -96,12 +98,12 @@ public final class ProductFamily implements DemoChips {
     }
 
     /** An emulated chip with its CAAM blob store in {@code devicesDir/<chip id>}. */
-    static DemoUnit unit(Path devicesDir, EmulatedCaamChip chip) throws IOException {
-        return new DemoUnit(chip, chip, new EmulatedCaamBlobStore(devicesDir.resolve(chip.chipIdHex()), chip), () -> { });
+    static DeviceBackend unit(Path devicesDir, EmulatedCaamChip chip) throws IOException {
+        return new CaamMpDevice(chip, chip, new EmulatedCaamBlobStore(devicesDir.resolve(chip.chipIdHex()), chip));
     }
 
     /** A chip whose MP key differs: another fuse seed, same part number and SRK hash. */
-    EmulatedCaamChip counterfeitChip() throws GeneralSecurityException {
+    public EmulatedCaamChip counterfeitChip() throws GeneralSecurityException {
         return EmulatedCaamChip.builder(PART_NUMBER, srkHash, Providers.randomBytes(32)).build();
     }
 

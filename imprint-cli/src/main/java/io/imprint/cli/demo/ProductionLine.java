@@ -1,8 +1,10 @@
 package io.imprint.cli.demo;
 
 import io.imprint.cli.console.ProgressBar;
+import io.imprint.device.agent.AgentOptions;
 import io.imprint.device.agent.PreparedAttestation;
 import io.imprint.device.agent.ProvisioningAgent;
+import io.imprint.device.backend.DeviceBackend;
 import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.protocol.message.AttestationRequest;
@@ -35,14 +37,14 @@ public final class ProductionLine {
         return agent(ProductFamily.unit(devicesDir, chip));
     }
 
-    /** A device agent on a unit. */
-    ProvisioningAgent agent(DemoUnit unit) {
-        return new ProvisioningAgent(unit.mp(), unit.fuses(), unit.store(), client);
+    /** A device agent on a device. */
+    ProvisioningAgent agent(DeviceBackend device) {
+        return new ProvisioningAgent(device, client, AgentOptions.defaults());
     }
 
     /** Provisions {@code serial} on a unit {@code make} returns, then releases the unit. */
     void provisionOn(UnitMaker make, String serial, String version) throws Exception {
-        try (DemoUnit unit = make.make(devicesDir)) {
+        try (DeviceBackend unit = make.make(devicesDir)) {
             agent(unit).provision(product, serial, version);
         }
     }
@@ -52,7 +54,7 @@ public final class ProductionLine {
      * that records traffic would capture it.
      */
     AttestationRequest provisionCapturing(String serial) throws Exception {
-        try (DemoUnit unit = chips.genuine(devicesDir)) {
+        try (DeviceBackend unit = chips.genuine(devicesDir)) {
             ProvisioningAgent agent = agent(unit);
             PreparedAttestation prepared = agent.prepare(client.challenge(product), product, serial, "1.0.0");
             agent.complete(prepared, client.attest(prepared.request()));
@@ -95,11 +97,11 @@ public final class ProductionLine {
     /** Makes a unit whose state lives under the devices directory. */
     @FunctionalInterface
     interface UnitMaker {
-        DemoUnit make(Path devicesDir) throws Exception;
+        DeviceBackend make(Path devicesDir) throws Exception;
     }
 
     /** A unit of the line's chips, for attacks that need the prepared request. */
-    DemoUnit genuine() throws Exception {
+    DeviceBackend genuine() throws Exception {
         return chips.genuine(devicesDir);
     }
 
