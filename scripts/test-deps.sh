@@ -1,8 +1,9 @@
 # Sourced by ./test: installs and starts what the tests need, on any fresh Debian machine.
 
-# Debian packages the tests use, as "command:package" pairs (gcc builds the libteec test double,
-# swtpm/tpm2-tools run the TPM backend, chromium drives the console tests).
-IMPRINT_TEST_PACKAGES="mvn:maven softhsm2-util:softhsm2 pg_ctl:postgresql gcc:gcc swtpm:swtpm swtpm_setup:swtpm-tools tpm2_createek:tpm2-tools chromium:chromium chromedriver:chromium-driver pk12util:libnss3-tools"
+# Debian packages the tests use, as "command:package" pairs (gcc builds the libteec test double against
+# OpenSSL's libcrypto, checked by its header file, swtpm/tpm2-tools run the TPM backend, chromium drives
+# the console tests). A "command" starting with / is a file that must exist.
+IMPRINT_TEST_PACKAGES="mvn:maven softhsm2-util:softhsm2 pg_ctl:postgresql gcc:gcc /usr/include/openssl/evp.h:libssl-dev swtpm:swtpm swtpm_setup:swtpm-tools tpm2_createek:tpm2-tools chromium:chromium chromedriver:chromium-driver pk12util:libnss3-tools"
 
 imprint_install_test_packages() {
   local missing="" pair cmd pkg
@@ -10,6 +11,8 @@ imprint_install_test_packages() {
     cmd="${pair%%:*}"; pkg="${pair#*:}"
     if [ "$cmd" = pg_ctl ]; then
       ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && continue
+    elif [ "${cmd#/}" != "$cmd" ]; then
+      [ -e "$cmd" ] && continue
     elif command -v "$cmd" >/dev/null 2>&1; then
       continue
     fi

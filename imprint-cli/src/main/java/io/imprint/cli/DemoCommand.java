@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code imprint demo}: the whole networked flow on an embedded store, with emulated i.MX devices. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8",
-                "  imprint demo --backend pkcs11 --devices 20"},
+                "  imprint demo --backend pkcs11 --devices 20", "  imprint demo --backend tpm2 --devices 10",
+                "  imprint demo --backend optee"},
         description = "Starts a server on a fresh embedded (SQLite) data directory, enrolls a product from an EMULATED"
-                + " reference chip (or the emulated vendor root of secure elements, --backend pkcs11), opens an order,"
+                + " reference chip (or the emulated vendor root of secure elements or TPMs: --backend pkcs11, tpm2), opens an order,"
                 + " provisions a production run of emulated devices over TLS, then shows the attacks the server"
                 + " refuses and a summary.")
 final class DemoCommand implements Callable<Integer> {
@@ -32,9 +33,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
     boolean keepRunning;
     @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
-            description = "Device backend of the production run: caam-emulated (default, EMULATED i.MX CAAM chips) or "
+            description = "Device backend of the production run: caam-emulated (default, EMULATED i.MX CAAM chips); "
                     + "pkcs11 (EMULATED secure elements in SoftHSM2 tokens made in the scratch directory; needs the "
-                    + "softhsm2 package).")
+                    + "softhsm2 package); tpm2 (software TPMs: swtpm instances with their own EK vendor CA, driven "
+                    + "by tpm2-tools; needs swtpm swtpm-tools tpm2-tools); optee (the real OP-TEE binding, FFM over "
+                    + "libteec, loaded from Imprint's libteec test double, an EMULATION of OP-TEE's MP PTA built with "
+                    + "gcc; needs gcc libssl-dev).")
     BackendProvider backend;
     @Option(names = "--keep", description = "Keep the temporary data directory and print commands to try on it (a --data-dir is always kept).")
     boolean keep;

@@ -8,6 +8,8 @@ import io.imprint.device.agent.ProvisioningAgent;
 import io.imprint.device.agent.ProvisioningResult;
 import io.imprint.device.backend.EmulatedCaamChip;
 import io.imprint.device.backend.EmulatedChipFile;
+import io.imprint.device.backend.MpSignature;
+import io.imprint.device.backend.optee.OpteeMpBackend;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,9 +36,13 @@ import picocli.CommandLine.Spec;
                 "  imprint device chip-init --dir chip1 --part-number MIMX8MM6 \\",
                 "      --srk-hash \"$SRK_HASH\" --fuse-seed 5eed5eed5eed5eed5eed5eed5eed5eed",
                 "  imprint device provision --dir chip1 --server https://127.0.0.1:8443 \\",
-                "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x --serial SN000001"},
-        description = "Device agent on a device backend (--backend; default: an EMULATED i.MX CAAM chip kept in a directory).",
-        subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.Provision.class,
+                "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x --serial SN000001",
+                "  imprint device provision --backend optee --dir /var/lib/imprint \\",
+                "      --server https://10.0.0.2:8443 --server-ca ca.pem --product gateway-x"},
+        description = "Device agent on a device backend (--backend; default: an EMULATED i.MX CAAM chip kept in a directory;"
+                + " optee: an i.MX board's MP key through OP-TEE).",
+        subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.MpSign.class,
+                DeviceCommand.Provision.class,
                 ApplyBundleCommand.class})
 final class DeviceCommand {
 
@@ -73,17 +80,54 @@ final class DeviceCommand {
 
     @Command(name = "chip-pubk", mixinStandardHelpOptions = true,
             footer = {"%nExamples:",
-                    "  imprint device chip-pubk --dir reference-chip > pubk.txt"},
-            description = "Prints the emulated chip's MP public key like U-Boot 'mfgprot pubk' (enroll it from a reference chip).")
+                    "  imprint device chip-pubk --dir reference-chip > pubk.txt",
+                    "  imprint device chip-pubk --backend optee > pubk.txt   # on the board"},
+            description = "Prints the chip's MP public key like U-Boot 'mfgprot pubk' (enroll it from a reference chip).")
     static final class ChipPubk implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Option(names = "--dir", required = true, description = "Directory of the emulated chip.") Path dir;
+        @Option(names = "--dir", defaultValue = ".",
+                description = "Directory of the emulated chip (--backend caam-emulated; default: ${DEFAULT-VALUE}).") Path dir;
+        @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+                description = "caam-emulated (the chip in --dir) or optee (this board) (default: ${DEFAULT-VALUE}).")
+        BackendProvider backend;
+        @Mixin MpBackendOptions mpOptions;
 
         @Override
         public Integer call() throws Exception {
-            EmulatedCaamChip chip = EmulatedChipFile.load(dir);
+            String hex = mpOptions.withMp(backend, dir, mp -> mp.publicKey().hex());
             spec.commandLine().getOut().println("Public key:");
-            spec.commandLine().getOut().println(chip.publicKey().hex());
+            spec.commandLine().getOut().println(hex);
+            return 0;
+        }
+    }
+
+    @Command(name = "mp-sign", mixinStandardHelpOptions = true,
+            footer = {"%nExamples:",
+                    "  imprint device mp-sign --backend optee --message 7A5D4DA3",
+                    "  imprint device mp-sign --dir chip1 --message 7A5D4DA3"},
+            description = "Signs a test message with the chip's MP key and prints the message, the MPMR the chip used"
+                    + " and r||s as options for 'imprint mp verify'.")
+    static final class MpSign implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Option(names = "--dir", defaultValue = ".",
+                description = "Directory of the emulated chip (--backend caam-emulated; default: ${DEFAULT-VALUE}).") Path dir;
+        @Option(names = "--message", required = true, description = "Message to sign, hex (at most 4096 bytes).") String message;
+        @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+                description = "caam-emulated (the chip in --dir) or optee (this board) (default: ${DEFAULT-VALUE}).")
+        BackendProvider backend;
+        @Mixin MpBackendOptions mpOptions;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] msg = Inputs.hex("--message", message, 0);
+            if (msg.length > OpteeMpBackend.MAX_MESSAGE_BYTES) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "--message must be at most 4096 bytes");
+            }
+            MpSignature sig = mpOptions.withMp(backend, dir, mp -> mp.sign(msg));
+            java.util.HexFormat hex = java.util.HexFormat.of().withUpperCase();
+            spec.commandLine().getOut().println("--message " + hex.formatHex(msg) + " --mpmr " + sig.mpmr().hex()
+                    + " --signature " + hex.formatHex(sig.rs()));
+            spec.commandLine().getOut().println("MPMR: " + sig.mpmr().describe());
             return 0;
         }
     }
@@ -94,14 +138,18 @@ final class DeviceCommand {
                     "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x \\",
                     "      --serial SN000001 --metadata board=rev-b",
                     "  imprint device provision --dir chip2 --server https://127.0.0.1:8443 \\",
-                    "      --server-ca ca.pem --product gateway-x    # the server assigns the serial"},
+                    "      --server-ca ca.pem --product gateway-x    # the server assigns the serial",
+                    "  imprint device provision --backend optee --dir /var/lib/imprint \\",
+                    "      --server https://10.0.0.2:8443 --server-ca ca.pem --product gateway-x"},
             description = "Provisions this device over the network: challenge, evidence signed by the backend's key, "
                     + "secrets in the backend's secure store, receipt.")
     static final class Provision implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--dir", required = true,
-                description = "Directory of the device's state (for caam-emulated: the emulated chip; secrets go to <dir>/blobs).")
+                description = "Directory of the device's state (for caam-emulated: the emulated chip); secrets go to <dir>/blobs"
+                        + " (for optee under the software key <dir>/blob-key, see docs/devices.md).")
         Path dir;
+        @Mixin MpBackendOptions mpOptions;
         @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
                 description = "What proves the device and keeps its secrets: caam-emulated (default; an EMULATED i.MX chip"
                         + " made by chip-init) or pkcs11 (a secure element: <dir>/pkcs11.properties names the module,"
@@ -142,7 +190,7 @@ final class DeviceCommand {
             AgentOptions options = new AgentOptions(AgentOptions.defaults().maxAttestAttempts(), MetadataArgs.parse(metadata));
             ServerTrust serverTrust = trust.serverFingerprint != null ? ServerTrust.pinned(trust.serverFingerprint)
                     : ServerTrust.caFile(trust.serverCa);
-            try (DeviceBackend device = backend.open(dir);
+            try (DeviceBackend device = mpOptions.resolve(backend).open(dir);
                  ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
                 ProvisioningAgent agent = new ProvisioningAgent(device, client, options);
                 ProvisioningResult r = agent.provision(product, serial, softwareVersion);

@@ -62,6 +62,25 @@ class DemoCommandTest {
     }
 
     @Test
+    void demo_opteeBackend_provisionsThroughTheLibteecDoubleWithOpteeFillAndRefusesEveryAttack() {
+        Path data = tmp.resolve("optee");
+        CliRun run = CliRun.of("demo", "--backend", "optee", "--devices", "4", "--stations", "2", "--data-dir",
+                data.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("real OP-TEE binding").contains("EMULATION of OP-TEE's MP and OCOTP PTAs")
+                .contains("MP key read from reference chip through OP-TEE's MP PTA")
+                .contains("MPMR optee")
+                .contains("clone              refused: serial-in-use (409)")
+                .contains("counterfeit        refused: bad-signature (403)")
+                .contains("wrong SRK hash     refused: srk-mismatch (403)")
+                .contains("tampered message   refused: bad-signature (403)")
+                .containsPattern("provisioned \\(confirmed by receipt\\)\\s+4");
+        assertThat(data.resolve("teec-double")).isDirectory();
+    }
+
+    @Test
     void demo_withoutKeep_removesItsTemporaryDirectory() {
         CliRun run = CliRun.of("demo", "--devices", "2", "--stations", "1");
 

@@ -36,9 +36,9 @@ public final class CaamEmulatedLine implements DeviceLine {
         return reference;
     }
 
-    /** A genuine chip fused with another SRK hash (another secure-boot key set). */
-    public DeviceBackend otherSrk(Path dir) throws Exception {
-        return device(family.otherSrkChip(), dir);
+    @Override
+    public java.util.Optional<DeviceBackend> otherSrk(Path dir) throws Exception {
+        return java.util.Optional.of(device(family.otherSrkChip(), dir));
     }
 
     @Override
@@ -66,6 +66,16 @@ public final class CaamEmulatedLine implements DeviceLine {
     @Override
     public ProblemCode untrustedRefusal() {
         return ProblemCode.BAD_SIGNATURE;
+    }
+
+    @Override
+    public String storedIn() {
+        return "CAAM-sealed blobs";
+    }
+
+    @Override
+    public String deviceFiles() {
+        return "CAAM blobs";
     }
 
     @Override

@@ -37,6 +37,20 @@ public interface DeviceLine extends AutoCloseable {
     /** What the server answers {@link #untrusted}: {@code bad-signature} (MP) or {@code untrusted-device}. */
     ProblemCode untrustedRefusal();
 
+    /** Where a device of the line keeps its secrets, for the demo's output (e.g. "CAAM-sealed blobs"). */
+    String storedIn();
+
+    /** What each device's directory under the demo's {@code devices/} holds, for the demo's output. */
+    String deviceFiles();
+
+    /**
+     * A genuine-looking device fused with another secure-boot key set (SRK hash), when the line's
+     * devices carry a fused SRK hash; empty otherwise.
+     */
+    default java.util.Optional<DeviceBackend> otherSrk(Path dir) throws Exception {
+        return java.util.Optional.empty();
+    }
+
     /** What the line is, for the demo's output (emulations say so). */
     String description();
 

@@ -82,6 +82,16 @@ public final class Tpm2Line implements DeviceLine {
     }
 
     @Override
+    public String storedIn() {
+        return "objects sealed to its TPM";
+    }
+
+    @Override
+    public String deviceFiles() {
+        return "swtpm state, EK and sealed objects";
+    }
+
+    @Override
     public String description() {
         return "EMULATED TPM 2.0 devices (swtpm software TPMs, not silicon), EK certificates from a test vendor CA";
     }

@@ -37,8 +37,7 @@ public final class Demo {
     static final String PRODUCT = "gateway-x";
     static final String ORDER = "PO-DEMO-001";
     /** What the demo's emulated chips run: software 1.0.0, closed lifecycle, MPMR all zeros. */
-    public static final ProductPolicy POLICY = new ProductPolicy(SoftwareRule.parse(">=1.0.0"), java.util.List.of(), false,
-            java.util.List.of(io.imprint.protocol.mp.Mpmr.ZEROS), null);
+    public static final ProductPolicy POLICY = policy(io.imprint.protocol.mp.Mpmr.ZEROS);
     /** Two random 32-byte secrets per unit. */
     public static final SecretTemplate TEMPLATE = SecretTemplate.parse("disk-encryption-key:random:32,cloud-api-token:random:32");
     private final Path dataDir;
@@ -55,6 +54,11 @@ public final class Demo {
      */
     public Demo(Path dataDir, int devices, int stations, boolean keepRunning, boolean kept, PrintWriter out) {
         this(dataDir, devices, stations, keepRunning, kept, out, new CaamEmulatedBackend());
+    }
+
+    /** The demo's policy for chips that sign over {@code mpmr}: software >= 1.0.0, closed lifecycle. */
+    public static ProductPolicy policy(io.imprint.protocol.mp.Mpmr mpmr) {
+        return new ProductPolicy(SoftwareRule.parse(">=1.0.0"), java.util.List.of(), false, java.util.List.of(mpmr), null);
     }
 
     /** As above, the production run on devices of {@code backend}. */
@@ -88,16 +92,18 @@ public final class Demo {
             say("  server   %s  TLS 1.3, certificate SHA-256 %s", uri, listener.fingerprint());
             say("  store    embedded SQLite in %s", dataDir);
 
-            imprint.products().enroll(devicesLine.enrollment(PRODUCT, TEMPLATE, POLICY));
+            imprint.products().enroll(devicesLine.enrollment(PRODUCT, TEMPLATE, devicesLine.policy()));
             if (devicesLine instanceof CaamEmulatedLine mp) {
                 say("1. enrolled %s: MP key read from reference chip %s (%s...)", PRODUCT, mp.reference().chipIdHex(),
                         mp.reference().publicKey().hex().substring(0, 24));
+            } else if (devicesLine.method() == io.imprint.protocol.method.AttestationMethod.CAAM_MP) {
+                say("1. enrolled %s: MP key read from a reference chip of %s", PRODUCT, devicesLine.description());
             } else {
                 say("1. enrolled %s: accepts %s devices whose certificate chains to %s", PRODUCT,
                         devicesLine.method().slug(), imprint.productMethods().roots(PRODUCT).stream()
                                 .map(r -> r.subject()).toList());
             }
-            say("   policy   %s", POLICY.describe());
+            say("   policy   %s", devicesLine.policy().describe());
 
             String range = serial(1) + ".." + serial(2L * devices);
             Order order = imprint.orders().create(new OrderRequest(ORDER, PRODUCT, "acme-ems", devices, range));
@@ -114,7 +120,7 @@ public final class Demo {
                     line.provision(LongStream.rangeClosed(2, devices).mapToObj(Demo::serial).toList(), stations, progress);
                 }
                 say("   delivered to each unit, sealed end to end and stored in its %s (values never printed):",
-                        devicesLine instanceof CaamEmulatedLine ? "CAAM-sealed blobs" : "secure element's token objects");
+                        devicesLine.storedIn());
                 say("   %s", delivered(imprint.products().get(PRODUCT).template()));
                 say("4. attacks (each must be refused):");
                 boolean allRefused = true;
@@ -122,7 +128,7 @@ public final class Demo {
                         serial(devices + 1L))) {
                     allRefused &= attempt(attack);
                 }
-                summary(imprint);
+                summary(imprint, devicesLine);
                 nextSteps(imprint, devicesLine, uri, listener.fingerprint());
                 return allRefused ? 0 : 1;
             }
@@ -176,7 +182,7 @@ public final class Demo {
         }
     }
 
-    private void summary(Imprint imprint) {
+    private void summary(Imprint imprint, DeviceLine devicesLine) {
         Map<String, Long> units = imprint.events().unitsByState(PRODUCT, null);
         Map<String, Long> outcomes = imprint.events().countsByOutcome(PRODUCT, null);
         say("5. summary");
@@ -202,11 +208,11 @@ public final class Demo {
         say("Data lives in %s:", dataDir);
         say("  imprint.db (SQLite: products, orders, units, events), ca/ (product CAs), keys/ (escrow KEK, audit key),");
         say("  tls/ (server certificate), devices/<n>/ (each emulated device's %s)%s",
-                backend instanceof CaamEmulatedBackend ? "CAAM blobs" : "token configuration; tokens in softhsm/",
+                devicesLine.deviceFiles(),
                 kept || keepRunning ? "," : "");
         if (kept || keepRunning) {
             java.util.List<String> more = new java.util.ArrayList<>();
-            if (backend instanceof CaamEmulatedBackend) {
+            if (devicesLine instanceof CaamEmulatedLine) {
                 more.add("offline/ (software key store, OEM bundle key, an emulated chip for the offline path)");
             }
             if (keepRunning) {

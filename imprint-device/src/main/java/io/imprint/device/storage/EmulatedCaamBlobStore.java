@@ -50,16 +50,52 @@ public final class EmulatedCaamBlobStore implements SecureStore {
     private final Path directory;
     private final SecretKey blobKey;
     private final String chipIdHex;
+    private final String keySource;
 
     /** A store in {@code directory} (created if absent) whose blobs only {@code chip} can open. */
     public EmulatedCaamBlobStore(Path directory, EmulatedCaamChip chip) throws IOException {
+        this(directory, chip.blobKey(), chip.chipIdHex(), "the emulated chip's blob key");
+    }
+
+    private EmulatedCaamBlobStore(Path directory, SecretKey blobKey, String chipIdHex, String keySource) throws IOException {
         this.directory = directory;
-        this.blobKey = chip.blobKey();
-        this.chipIdHex = chip.chipIdHex();
+        this.blobKey = blobKey;
+        this.chipIdHex = chipIdHex;
+        this.keySource = keySource;
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory);
             restrict(directory, PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /**
+     * The same blob format for a board whose own hardware key is not reachable from Linux (OP-TEE
+     * exports no blob PTA for this): the blob key is the 32-byte {@code keyFile} (created random,
+     * mode 600, when absent). NOT hardware-bound: whoever reads the key file opens the blobs, and
+     * {@link #description()} says so.
+     */
+    public static EmulatedCaamBlobStore withKeyFile(Path directory, Path keyFile, String chipIdHex)
+            throws IOException {
+        if (!Files.exists(keyFile)) {
+            Path tmp = Files.createTempFile(keyFile.toAbsolutePath().getParent(), ".blob-key-", ".part");
+            restrict(tmp, OWNER_ONLY);
+            byte[] fresh = Providers.randomBytes(32);
+            Files.write(tmp, fresh);
+            Arrays.fill(fresh, (byte) 0);
+            try {
+                Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        byte[] key = Files.readAllBytes(keyFile);
+        if (key.length != 32) {
+            throw new IOException(keyFile + " must hold 32 bytes, has " + key.length);
+        }
+        SecretKey blobKey = new javax.crypto.spec.SecretKeySpec(key, "AES");
+        Arrays.fill(key, (byte) 0);
+        return new EmulatedCaamBlobStore(directory, blobKey, chipIdHex,
+                "a SOFTWARE key file " + keyFile + ", not bound to the board's hardware");
     }
 
     @Override
@@ -136,7 +172,8 @@ public final class EmulatedCaamBlobStore implements SecureStore {
 
     @Override
     public String description() {
-        return "emulated CAAM blob store (software emulation, not silicon) in " + directory + " for chip " + chipIdHex;
+        return "emulated CAAM blob store (software emulation, not silicon) in " + directory + " for chip " + chipIdHex
+                + " under " + keySource;
     }
 
     @Override

@@ -85,6 +85,16 @@ public final class SoftHsmLine implements DeviceLine {
     }
 
     @Override
+    public String storedIn() {
+        return "secure element's token objects";
+    }
+
+    @Override
+    public String deviceFiles() {
+        return "token configuration; tokens in softhsm/";
+    }
+
+    @Override
     public String description() {
         return "EMULATED secure elements (SoftHSM2 tokens with an emulated vendor CA, not silicon)";
     }
