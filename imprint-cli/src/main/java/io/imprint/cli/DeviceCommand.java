@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                 "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x --serial SN000001"},
         description = "Device agent (runs on an EMULATED i.MX CAAM chip kept in a directory).",
         subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.Provision.class,
-                ApplyBundleCommand.class})
+                ApplyBundleCommand.class, UbootEmulatorCommand.class})
 final class DeviceCommand {
 
     @Command(name = "chip-init", mixinStandardHelpOptions = true,

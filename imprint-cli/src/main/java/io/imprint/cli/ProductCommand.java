@@ -1,11 +1,15 @@
 package io.imprint.cli;
 
 import io.imprint.cli.console.Table;
+import io.imprint.device.uboot.UbootMpBackend;
+import io.imprint.protocol.mp.MpPublicKey;
 import io.imprint.server.admin.AdminOperations;
 import io.imprint.server.admin.EnrollRequest;
 import io.imprint.server.admin.ProductView;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,26 +36,49 @@ final class ProductCommand {
                     "  imprint product enroll --data-dir /srv/imprint --name gateway-x \\",
                     "      --part-number MIMX8MM6 --srk-hash \"$SRK_HASH\" --mp-key pubk.txt \\",
                     "      --secrets disk-encryption-key:random:32,api-token:random:32 \\",
-                    "      --allow-software 1.0.0,1.0.1 --require-metadata board"},
-            description = "Enrolls a product with the MP public key read from a reference chip.")
+                    "      --allow-software 1.0.0,1.0.1 --require-metadata board",
+                    "  imprint product enroll --data-dir /srv/imprint --name gateway-x \\",
+                    "      --part-number MIMX8MM6 --srk-hash \"$SRK_HASH\" \\",
+                    "      --from-uboot /dev/ttyUSB0 --allow-software '>=1.0.0'"},
+            description = "Enrolls a product with the MP public key read from a reference chip: given as text or a file"
+                    + " (--mp-key), or read from the chip itself over its U-Boot console (--from-uboot).")
     static final class Enroll implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
         @Option(names = "--name", required = true, description = "Product name.") String name;
         @Option(names = "--part-number", required = true, description = "Chip part number, e.g. MIMX8MM6.") String partNumber;
         @Option(names = "--srk-hash", required = true, description = "SRK hash fused into the product's chips, 64 hex.") String srkHash;
-        @Option(names = "--mp-key", required = true,
-                description = "MP public key: a file or text (U-Boot 'mfgprot pubk' output pasted whole, hex X||Y, PEM), or a file of the raw 64-byte X||Y.")
-        String mpKey;
+        @ArgGroup(exclusive = true, multiplicity = "1") KeySource key;
+        @Mixin UbootOptions uboot;
         @Option(names = "--secrets", defaultValue = "disk-encryption-key:random:32",
                 description = "Secret template: name:random:length[,...] (default: ${DEFAULT-VALUE}).")
         String secrets;
         @Mixin PolicyOptions policy;
 
+        static final class KeySource {
+            @Option(names = "--mp-key",
+                    description = "MP public key: a file or text (U-Boot 'mfgprot pubk' output pasted whole, hex X||Y, PEM), or a file of the raw 64-byte X||Y.")
+            String mpKey;
+            @Option(names = "--from-uboot", paramLabel = "PORT",
+                    description = "Serial port of the reference board, e.g. /dev/ttyUSB0: stops autoboot and reads the key with"
+                            + " 'mfgprot pubk' (see docs/devices.md).")
+            Path port;
+        }
+
         @Override
         public Integer call() throws Exception {
-            EnrollRequest request = new EnrollRequest(name, partNumber, srkHash, Inputs.mpKeyText("--mp-key", mpKey),
-                    secrets, policy.request());
+            String keyText;
+            if (key.port != null) {
+                try (UbootMpBackend board = uboot.attach(key.port)) {
+                    MpPublicKey read = board.publicKey();
+                    spec.commandLine().getOut().println("Read the MP public key " + read.curve() + " "
+                            + read.fingerprint().substring(0, 16) + " from " + board.description());
+                    keyText = read.hex();
+                }
+            } else {
+                keyText = Inputs.mpKeyText("--mp-key", key.mpKey);
+            }
+            EnrollRequest request = new EnrollRequest(name, partNumber, srkHash, keyText, secrets, policy.request());
             ProductView p = target.with(ops -> ops.enroll(request));
             spec.commandLine().getOut().println("Enrolled " + p.name() + " (" + p.partNumber() + "), MP key "
                     + p.mpCurve() + " " + p.mpKeyFingerprint().substring(0, 16) + ", secrets " + p.secretTemplate());

@@ -164,11 +164,17 @@ public final class EmulatedUbootConsole implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean interrupted = false;
+        while (thread.isAlive()) { // the serving thread uses the pty's memory until it has stopped
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
         pty.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
