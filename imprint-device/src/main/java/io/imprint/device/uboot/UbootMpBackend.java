@@ -41,7 +41,7 @@ public final class UbootMpBackend implements MpBackend, AutoCloseable {
             throws IOException {
         UbootConsole console = UbootConsole.attach(link, settings);
         try {
-            String version = ConsoleText.lastLine(firstLine(console.run("version")));
+            String version = firstLine(console.run("version"));
             return new UbootMpBackend(console, new Mfgprot(console, loadAddress), version);
         } catch (IOException | RuntimeException e) {
             console.close();
@@ -52,7 +52,8 @@ public final class UbootMpBackend implements MpBackend, AutoCloseable {
     private static String firstLine(String text) {
         String t = text.strip();
         int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
+        String line = nl < 0 ? t : t.substring(0, nl);
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 
     @Override
