@@ -1,13 +1,12 @@
 package io.imprint.device.uboot.emulator;
 
 import io.imprint.device.backend.EmulatedCaamChip;
-import io.imprint.device.backend.MpSignature;
-import io.imprint.protocol.mp.MpDigest;
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The command line of the emulated U-Boot: line editing with echo, and the commands Imprint uses,
@@ -19,7 +18,7 @@ final class EmulatedUbootShell {
     /** {@code CONFIG_SYS_CBSIZE} of the i.MX8M boards. */
     static final int LINE_MAX = 2048;
     static final String LOAD_ADDR = "0x40480000";
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
     private static final String MFGPROT_USAGE = "mfgprot - Manufacturing Protection\n\nUsage:\nmfgprot Usage:\n"
             + "Print the public key for Manufacturing Protection\n\tmfgprot pubk\n"
             + "Generates a Manufacturing Protection signature\n\tmfgprot sign <data_addr> <size>\n\n";
@@ -131,10 +130,10 @@ final class EmulatedUbootShell {
 
     private String expand(String s) {
         StringBuilder out = new StringBuilder();
-        var m = java.util.regex.Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)").matcher(s);
+        Matcher m = VARIABLE.matcher(s);
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(env.getOrDefault(name, "")));
+            m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(name, "")));
         }
         m.appendTail(out);
         return out.toString();
@@ -175,13 +174,13 @@ final class EmulatedUbootShell {
     }
 
     private String mw(String[] argv, String name) {
-        int size = dataSize(name);
+        int size = UbootNumbers.dataSize(name);
         if (argv.length < 3 || argv.length > 4 || size < 0) {
             return MW_USAGE;
         }
-        long addr = hextoul(argv[1]);
-        long value = hextoul(argv[2]);
-        long count = argv.length == 4 ? hextoul(argv[3]) : 1;
+        long addr = UbootNumbers.hextoul(argv[1]);
+        long value = UbootNumbers.hextoul(argv[2]);
+        long count = argv.length == 4 ? UbootNumbers.hextoul(argv[3]) : 1;
         if (count > EmulatedDram.MAX_PAGES * 4096L / size || !EmulatedDram.contains(addr, count * size)) {
             return abort(addr);
         }
@@ -212,13 +211,13 @@ final class EmulatedUbootShell {
             if (options.fault() == EmulatedUbootOptions.Fault.CAAM_FAILURE) {
                 return out;
             }
-            return out + "Public key:\n" + chip.publicKey().hex() + "\n";
+            return out + MfgprotOutput.publicKey(chip);
         }
         if (!argv[1].equals("sign") || argv.length != 4) {
             return MFGPROT_USAGE;
         }
-        long addr = hextoul(argv[2]);
-        int size = (int) Math.min(dectoul(argv[3]), Integer.MAX_VALUE);
+        long addr = UbootNumbers.hextoul(argv[2]);
+        int size = (int) Math.min(UbootNumbers.dectoul(argv[3]), Integer.MAX_VALUE);
         if (!EmulatedDram.contains(addr, size)) {
             return abort(addr);
         }
@@ -231,20 +230,11 @@ final class EmulatedUbootShell {
         if (options.fault() == EmulatedUbootOptions.Fault.CAAM_FAILURE || size > EmulatedCaamChip.MAX_MESSAGE_BYTES) {
             return out; // the CAAM job failed: U-Boot prints nothing more
         }
-        MpSignature sig;
         try {
-            sig = chip.sign(message);
+            return out + MfgprotOutput.signature(chip, message);
         } catch (GeneralSecurityException e) {
             return out;
         }
-        StringBuilder msg = new StringBuilder("Message: ");
-        for (byte b : message) {
-            msg.append(HEX.toHexDigits(b)).append(' ');
-        }
-        byte[] rs = sig.rs();
-        return out + msg + "\n"
-                + "Message Representative Digest(SHA-256):\n" + HEX.formatHex(MpDigest.of(chip.mpmr(), message)) + "\n"
-                + "Signature:\nC:\n" + HEX.formatHex(rs, 0, 32) + "\nd:\n" + HEX.formatHex(rs, 32, 64) + "\n";
     }
 
     /** What an aarch64 U-Boot prints on a data abort; the board then resets. */
@@ -252,39 +242,5 @@ final class EmulatedUbootShell {
         crashed = true;
         return "\"Synchronous Abort\" handler, esr 0x96000045\nelr: 0000000040231a4c lr : 0000000040231a2c (reloc)\n"
                 + "far: " + String.format("%016x", addr) + "\nResetting CPU ...\n\nresetting ...\n";
-    }
-
-    /** {@code .b .w .l .q} (default {@code .l}), -1 for anything else (cmd_get_data_size). */
-    private static int dataSize(String name) {
-        int dot = name.indexOf('.');
-        if (dot < 0) {
-            return 4;
-        }
-        return switch (name.substring(dot + 1)) {
-            case "b" -> 1;
-            case "w" -> 2;
-            case "l" -> 4;
-            case "q" -> 8;
-            default -> -1;
-        };
-    }
-
-    /** U-Boot's hextoul: optional 0x, then hex digits up to the first other character. */
-    static long hextoul(String s) {
-        String t = s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
-        long v = 0;
-        for (int i = 0; i < t.length() && i < 16 && Character.digit(t.charAt(i), 16) >= 0; i++) {
-            v = (v << 4) | Character.digit(t.charAt(i), 16);
-        }
-        return v;
-    }
-
-    /** U-Boot's dectoul: decimal digits up to the first other character ({@code 0x10} is 0). */
-    static long dectoul(String s) {
-        long v = 0;
-        for (int i = 0; i < s.length() && i < 18 && Character.isDigit(s.charAt(i)); i++) {
-            v = v * 10 + (s.charAt(i) - '0');
-        }
-        return v;
     }
 }
