@@ -1,5 +1,7 @@
 package io.imprint.cli;
 
+import io.imprint.cli.backend.BackendProvider;
+import io.imprint.cli.backend.Backends;
 import io.imprint.cli.demo.Demo;
 import io.imprint.cli.demo.ScratchDirectory;
 import java.io.PrintWriter;
@@ -27,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
     boolean keepRunning;
+    @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+            description = "Device backend of the production run (default: ${DEFAULT-VALUE}, EMULATED i.MX CAAM chips).")
+    BackendProvider backend;
     @Option(names = "--keep", description = "Keep the temporary data directory and print commands to try on it (a --data-dir is always kept).")
     boolean keep;
 

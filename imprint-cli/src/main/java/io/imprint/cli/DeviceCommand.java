@@ -1,6 +1,9 @@
 package io.imprint.cli;
 
+import io.imprint.cli.backend.BackendProvider;
+import io.imprint.cli.backend.Backends;
 import io.imprint.device.agent.AgentOptions;
+import io.imprint.device.backend.DeviceBackend;
 import io.imprint.device.agent.ProvisioningAgent;
 import io.imprint.device.agent.ProvisioningResult;
 import io.imprint.device.backend.EmulatedCaamChip;
@@ -8,7 +11,6 @@ import io.imprint.device.backend.EmulatedChipFile;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.RetryPolicy;
 import io.imprint.device.client.ServerTrust;
-import io.imprint.device.storage.EmulatedCaamBlobStore;
 import io.imprint.protocol.codec.Fields;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.mp.Mpmr;
@@ -25,14 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code imprint device ...}: the device agent, here on an emulated i.MX chip. */
+/** {@code imprint device ...}: the device agent on a chosen backend (default: an emulated i.MX chip). */
 @Command(name = "device", mixinStandardHelpOptions = true,
         footer = {"%nExamples:",
                 "  imprint device chip-init --dir chip1 --part-number MIMX8MM6 \\",
                 "      --srk-hash \"$SRK_HASH\" --fuse-seed 5eed5eed5eed5eed5eed5eed5eed5eed",
                 "  imprint device provision --dir chip1 --server https://127.0.0.1:8443 \\",
                 "      --server-fingerprint \"$FINGERPRINT\" --product gateway-x --serial SN000001"},
-        description = "Device agent (runs on an EMULATED i.MX CAAM chip kept in a directory).",
+        description = "Device agent on a device backend (--backend; default: an EMULATED i.MX CAAM chip kept in a directory).",
         subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.Provision.class,
                 ApplyBundleCommand.class, UbootEmulatorCommand.class})
 final class DeviceCommand {
@@ -93,10 +95,16 @@ final class DeviceCommand {
                     "      --serial SN000001 --metadata board=rev-b",
                     "  imprint device provision --dir chip2 --server https://127.0.0.1:8443 \\",
                     "      --server-ca ca.pem --product gateway-x    # the server assigns the serial"},
-            description = "Provisions this (emulated) device over the network: challenge, MP-signed evidence, secrets, receipt.")
+            description = "Provisions this device over the network: challenge, evidence signed by the backend's key, "
+                    + "secrets in the backend's secure store, receipt.")
     static final class Provision implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Option(names = "--dir", required = true, description = "Directory of the emulated chip; secrets go to <dir>/blobs.") Path dir;
+        @Option(names = "--dir", required = true,
+                description = "Directory of the device's state (for caam-emulated: the emulated chip; secrets go to <dir>/blobs).")
+        Path dir;
+        @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
+                description = "What proves the device and keeps its secrets (default: ${DEFAULT-VALUE}; see 'imprint demo --help').")
+        BackendProvider backend;
         @Option(names = "--server", required = true, description = "Device API URL, e.g. https://127.0.0.1:8443.") URI server;
         @ArgGroup(exclusive = true, multiplicity = "1") Trust trust;
         @Option(names = "--product", required = true, description = "Product this device is provisioned as (enrolled on the server).")
@@ -130,17 +138,16 @@ final class DeviceCommand {
                 Fields.identifier("--serial", serial);
             }
             AgentOptions options = new AgentOptions(AgentOptions.defaults().maxAttestAttempts(), MetadataArgs.parse(metadata));
-            EmulatedCaamChip chip = EmulatedChipFile.load(dir);
             ServerTrust serverTrust = trust.serverFingerprint != null ? ServerTrust.pinned(trust.serverFingerprint)
                     : ServerTrust.caFile(trust.serverCa);
-            try (ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
-                ProvisioningAgent agent = new ProvisioningAgent(chip, chip,
-                        new EmulatedCaamBlobStore(dir.resolve("blobs"), chip), client, options);
+            try (DeviceBackend device = backend.open(dir);
+                 ProvisioningClient client = new ProvisioningClient(server, serverTrust, RetryPolicy.defaults())) {
+                ProvisioningAgent agent = new ProvisioningAgent(device, client, options);
                 ProvisioningResult r = agent.provision(product, serial, softwareVersion);
                 var out = spec.commandLine().getOut();
-                out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + chip.description());
+                out.println("Provisioned " + r.serial() + " (" + r.state() + ") on " + device.description());
                 out.println("  certificate: " + r.subject() + "  " + String.join(", ", r.subjectAltNames()));
-                out.println("  stored: " + String.join(", ", r.secretNames()) + " in " + dir.resolve("blobs"));
+                out.println("  stored: " + String.join(", ", r.secretNames()) + " in " + device.store().description());
             }
             return 0;
         }

@@ -79,7 +79,7 @@ class UbootCliTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Read the MP public key P256 " + fingerprint + " from i.MX CAAM MP over the U-Boot"
                 + " console on " + port + " at 115200 baud (U-Boot 2024.04-imprint (EMULATED U-Boot console")
-                .contains("Enrolled gateway-x (MIMX8MM6), MP key P256 " + fingerprint);
+                .contains("Enrolled gateway-x (MIMX8MM6), methods caam-mp, MP key P256 " + fingerprint);
         assertThat(CliRun.of("product", "list", "--data-dir", data.toString()).out()).contains(fingerprint);
     }
 

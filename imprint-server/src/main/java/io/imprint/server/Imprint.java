@@ -11,7 +11,8 @@ import io.imprint.server.alerts.AlertOutbox;
 import io.imprint.server.alerts.AlertingEventRepository;
 import io.imprint.server.alerts.WebhookAlerts;
 import io.imprint.server.attest.Attestations;
-import io.imprint.server.attest.CaamMpVerifier;
+import io.imprint.server.attest.method.AttestationVerifiers;
+import io.imprint.server.attest.mp.CaamMpVerifier;
 import io.imprint.server.attest.ChallengePurge;
 import io.imprint.server.attest.Challenges;
 import io.imprint.server.attest.Receipts;
@@ -33,7 +34,9 @@ import io.imprint.server.issuance.DeviceCertificates;
 import io.imprint.server.issuance.FileKeyEscrow;
 import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.orders.Orders;
+import io.imprint.server.products.ProductMethods;
 import io.imprint.server.products.Products;
+import io.imprint.server.store.JdbcMethodRepository;
 import io.imprint.server.ratelimit.RateLimiter;
 import io.imprint.server.ratelimit.RateLimits;
 import io.imprint.server.reports.Reports;
@@ -66,6 +69,7 @@ public final class Imprint implements AutoCloseable {
     private final OpenedStore store;
     private final Database database;
     private final Products products;
+    private final ProductMethods productMethods;
     private final Orders orders;
     private final EventLog events;
     private final AuditTrail audit;
@@ -97,7 +101,11 @@ public final class Imprint implements AutoCloseable {
         FileKeyEscrow escrow = store.keys().escrow();
         JdbcPolicyRepository policyRepository = new JdbcPolicyRepository();
         ReprovisionRepository reprovisionRepository = new ReprovisionRepository();
-        this.products = new Products(database, new JdbcProductRepository(), cas, policyRepository);
+        JdbcMethodRepository methodRepository = new JdbcMethodRepository();
+        this.products = new Products(database, new JdbcProductRepository(), cas, policyRepository, methodRepository);
+        this.productMethods = new ProductMethods(database, methodRepository, products, config.clock());
+        // One verifier per attestation method this server runs (docs/protocol.md, "Attestation methods").
+        AttestationVerifiers verifiers = new AttestationVerifiers(java.util.List.of(new CaamMpVerifier()));
         this.auditKey = store.keys().auditKey();
         this.audit = new AuditTrail(database, auditKey, config.clock(), AuditTrail.DEFAULT_CHECKPOINT_INTERVAL);
         this.events = new EventLog(database, eventRepository, units, audit, config.clock());
@@ -113,15 +121,15 @@ public final class Imprint implements AutoCloseable {
         this.challengePurge = new ChallengePurge(database, challengeRepository, config.clock());
         UnitIssuer issuer = new UnitIssuer(database, units, orderRepository, reprovisionRepository, cas,
                 new DeviceCertificates(config.certificateValidity()), escrow, events, config.clock());
-        this.attestations = new Attestations(products, new CaamMpVerifier(), challenges, issuer, events,
+        this.attestations = new Attestations(products, productMethods, verifiers, challenges, issuer, events,
                 policies);
-        this.receipts = new Receipts(database, units, products, escrow, events, config.clock());
+        this.receipts = new Receipts(database, units, products, verifiers, escrow, events, config.clock());
         JdbcBundleRepository bundleRepository = new JdbcBundleRepository();
         this.bundles = new BundleRegistry(database, bundleRepository, orders, products, config.clock());
         this.receiptImport = new ReceiptImport(database, bundleRepository, units, orderRepository, products, bundles,
                 events, config.clock());
         this.reports = new Reports(database, orders, products);
-        this.admin = new AdminService(database, products, policies, orders, reprovisioning, events, reports, audit,
+        this.admin = new AdminService(database, products, productMethods, policies, orders, reprovisioning, events, reports, audit,
                 new ChainedAdminAudit(audit, new JdbcAdminAudit(config.clock())));
         if (alerts != null) {
             alerts.start(); // last: a failure above must not leave a sender thread behind
@@ -173,6 +181,9 @@ public final class Imprint implements AutoCloseable {
     public ServerConfig config() { return config; }
 
     public Products products() { return products; }
+
+    /** The attestation methods each product accepts, and their trust roots. */
+    public ProductMethods productMethods() { return productMethods; }
 
     public Orders orders() { return orders; }
 

@@ -58,7 +58,7 @@ public final class ProductFamily {
     }
 
     /** A chip whose MP key differs: another fuse seed, same part number and SRK hash. */
-    EmulatedCaamChip counterfeitChip() throws GeneralSecurityException {
+    public EmulatedCaamChip counterfeitChip() throws GeneralSecurityException {
         return EmulatedCaamChip.builder(PART_NUMBER, srkHash, Providers.randomBytes(32)).build();
     }
 

@@ -18,14 +18,16 @@ import java.util.Optional;
  * idempotent, while a new attestation for a chip the server has already confirmed would be refused
  * as {@code chip-already-provisioned}, a clone alert against a genuine device.
  *
- * <p>Stored as five lines: serial, the receipt's three base64 fields, and the secret names.
+ * <p>Stored as five lines: serial, the receipt's three base64 fields (the MPMR empty for methods other
+ * than {@code caam-mp}), and the secret names.
  */
 record PendingReceipt(String serial, ReceiptRequest request, List<String> secretNames) {
     static final String NAME = "pending-receipt";
     private static final int MAX_BYTES = 16 * 1024;
 
     static void save(SecureStore store, StoredUnit unit) throws IOException, GeneralSecurityException {
-        String text = String.join("\n", unit.serial(), unit.receipt().receipt(), unit.receipt().mpmr(),
+        String mpmr = unit.receipt().mpmr() == null ? "" : unit.receipt().mpmr();
+        String text = String.join("\n", unit.serial(), unit.receipt().receipt(), mpmr,
                 unit.receipt().signature(), String.join(",", unit.secretNames()));
         store.put(NAME, text.getBytes(StandardCharsets.US_ASCII));
     }
@@ -42,7 +44,8 @@ record PendingReceipt(String serial, ReceiptRequest request, List<String> secret
             return Optional.empty();
         }
         List<String> names = lines[4].isEmpty() ? List.of() : Arrays.asList(lines[4].split(","));
-        return Optional.of(new PendingReceipt(lines[0], new ReceiptRequest(lines[1], lines[2], lines[3]), names));
+        return Optional.of(new PendingReceipt(lines[0], new ReceiptRequest(lines[1],
+                lines[2].isEmpty() ? null : lines[2], lines[3]), names));
     }
 
     static void clear(SecureStore store) throws IOException {

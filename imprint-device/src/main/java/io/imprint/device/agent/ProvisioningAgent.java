@@ -1,8 +1,12 @@
 package io.imprint.device.agent;
 
+import io.imprint.device.backend.CaamMpDevice;
 import io.imprint.device.backend.ChipFuses;
+import io.imprint.device.backend.DeviceBackend;
+import io.imprint.device.backend.DeviceSignature;
 import io.imprint.device.backend.MpBackend;
-import io.imprint.device.backend.MpSignature;
+import io.imprint.device.backend.PlatformClaims;
+import io.imprint.device.backend.PreparationChannel;
 import io.imprint.device.client.ProvisioningClient;
 import io.imprint.device.client.UnavailableException;
 import io.imprint.device.storage.SecureStore;
@@ -17,9 +21,12 @@ import io.imprint.protocol.envelope.EnvelopeCrypto;
 import io.imprint.protocol.message.AttestationRequest;
 import io.imprint.protocol.message.Base64Field;
 import io.imprint.protocol.message.ChallengeResponse;
+import io.imprint.protocol.message.PreparationRequest;
+import io.imprint.protocol.message.PreparationResponse;
 import io.imprint.protocol.message.ProvisioningResponse;
 import io.imprint.protocol.message.ReceiptRequest;
 import io.imprint.protocol.message.ReceiptResponse;
+import io.imprint.protocol.method.MethodProof;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import java.io.IOException;
@@ -32,8 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Provisions this device over the network: challenge, MP-signed evidence, sealed secrets stored in
- * the secure store, MP-signed receipt. A lost attestation response, or a 503 to it (after the
+ * Provisions this device over the network: challenge, evidence signed by the device's backend (an
+ * extra round trip first when its method has one), sealed secrets stored in the backend's secure
+ * store, receipt signed by the same key. A lost attestation response, or a 503 to it (after the
  * server's Retry-After), starts over with a fresh challenge (the identity key is kept, so the server
  * can return the same certificate); challenges and receipts answered 503 are sent again. Logs
  * progress, never secret values.
@@ -41,22 +49,26 @@ import org.slf4j.LoggerFactory;
 public final class ProvisioningAgent {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningAgent.class);
 
-    private final MpBackend mp;
-    private final ChipFuses fuses;
+    private final DeviceBackend backend;
     private final SecureStore store;
     private final ProvisioningClient client;
     private final AgentOptions options;
     private final SecretInstaller installer;
 
+    /** An agent on an i.MX MP chip ({@link CaamMpDevice}). */
     public ProvisioningAgent(MpBackend mp, ChipFuses fuses, SecureStore store, ProvisioningClient client) {
         this(mp, fuses, store, client, AgentOptions.defaults());
     }
 
+    /** An agent on an i.MX MP chip ({@link CaamMpDevice}). */
     public ProvisioningAgent(MpBackend mp, ChipFuses fuses, SecureStore store, ProvisioningClient client,
                              AgentOptions options) {
-        this.mp = Objects.requireNonNull(mp);
-        this.fuses = Objects.requireNonNull(fuses);
-        this.store = Objects.requireNonNull(store);
+        this(new CaamMpDevice(mp, fuses, store), client, options);
+    }
+
+    public ProvisioningAgent(DeviceBackend backend, ProvisioningClient client, AgentOptions options) {
+        this.backend = Objects.requireNonNull(backend);
+        this.store = backend.store();
         this.client = Objects.requireNonNull(client);
         this.options = Objects.requireNonNull(options);
         this.installer = new SecretInstaller(store);
@@ -71,7 +83,7 @@ public final class ProvisioningAgent {
      */
     public ProvisioningResult provision(String product, String serial, String softwareVersion)
             throws IOException, GeneralSecurityException, InterruptedException {
-        LOG.info("provisioning chip {} as {} serial '{}' with {}", chipIdHex(), product, serial, mp.description());
+        LOG.info("provisioning chip {} as {} serial '{}' with {}", chipIdHex(), product, serial, backend.description());
         java.util.Optional<ProvisioningResult> resumed = confirmPending(serial);
         if (resumed.isPresent()) {
             return resumed.get();
@@ -95,7 +107,10 @@ public final class ProvisioningAgent {
         }
     }
 
-    /** Builds and MP-signs the evidence for one challenge; creates and stores the identity key first if absent. */
+    /**
+     * Builds the evidence for one challenge and has the backend sign it (after the method's extra round
+     * trip, if it has one); creates and stores the identity key first if absent.
+     */
     public PreparedAttestation prepare(ChallengeResponse challenge, String product, String serial,
                                        String softwareVersion) throws IOException, GeneralSecurityException {
         byte[] sessionId = Base64Field.decodeExact("sessionId", challenge.sessionId(), Fields.SESSION_ID_BYTES);
@@ -103,16 +118,21 @@ public final class ProvisioningAgent {
         KeyPair identity = IdentityKey.loadOrCreate(store);
         byte[] csr = IdentityKey.csr(identity, serial.isEmpty() ? chipIdHex() : serial);
         KeyPair ecdh = EnvelopeCrypto.newKeyPair();
-        DeviceMetadata metadata = new DeviceMetadata(fuses.srkHash(), softwareVersion, fuses.lifecycle(),
+        PlatformClaims claims = backend.claims();
+        DeviceMetadata metadata = new DeviceMetadata(claims.srkHash(), softwareVersion, claims.lifecycle(),
                 options.extraMetadata());
-        Evidence evidence = new Evidence(product, fuses.chipId(), serial, metadata, sessionId, nonce,
+        Evidence evidence = new Evidence(product, backend.chipId(), serial, metadata, sessionId, nonce,
                 EcPoints.toUncompressed((ECPublicKey) ecdh.getPublic()), csr);
         byte[] bytes = EvidenceCodec.encode(evidence);
-        MpSignature signature = mp.sign(bytes);
-        LOG.info("evidence signed: {} bytes, MPMR {}", bytes.length, signature.mpmr().describe());
-        AttestationRequest request = new AttestationRequest(Base64Field.encode(bytes),
-                Base64Field.encode(signature.mpmr().bytes()), Base64Field.encode(signature.rs()));
-        return new PreparedAttestation(evidence, bytes, request, ecdh.getPrivate());
+        DeviceSignature signature;
+        try {
+            signature = backend.attest(bytes, sessionId, preparation(challenge));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during the preparation round trip", e);
+        }
+        LOG.info("evidence signed ({}): {} bytes, {}", backend.method(), bytes.length, signature);
+        return new PreparedAttestation(evidence, bytes, request(signature, bytes), ecdh.getPrivate());
     }
 
     /**
@@ -179,17 +199,56 @@ public final class ProvisioningAgent {
 
     private ReceiptRequest signReceipt(Receipt receipt) throws GeneralSecurityException {
         byte[] bytes = ReceiptCodec.encode(receipt);
-        MpSignature signature = mp.sign(bytes);
-        return new ReceiptRequest(Base64Field.encode(bytes), Base64Field.encode(signature.mpmr().bytes()),
-                Base64Field.encode(signature.rs()));
+        DeviceSignature signature;
+        try {
+            signature = backend.signReceipt(bytes);
+        } catch (IOException e) {
+            throw new GeneralSecurityException("the backend could not sign the receipt: " + e.getMessage(), e);
+        }
+        return new ReceiptRequest(Base64Field.encode(bytes),
+                signature.mpmr().map(m -> Base64Field.encode(m.bytes())).orElse(null),
+                Base64Field.encode(signature.signature()));
+    }
+
+    /** The attestation request of {@code backend}'s method; a {@code caam-mp} one is the original three fields. */
+    private AttestationRequest request(DeviceSignature signature, byte[] evidence) {
+        String mpmr = signature.mpmr().map(m -> Base64Field.encode(m.bytes())).orElse(null);
+        if (backend.method() == io.imprint.protocol.method.AttestationMethod.CAAM_MP) {
+            return new AttestationRequest(Base64Field.encode(evidence), mpmr, Base64Field.encode(signature.signature()));
+        }
+        return new AttestationRequest(backend.method().slug(), Base64Field.encode(evidence), mpmr,
+                Base64Field.encode(signature.signature()),
+                signature.proof().isEmpty() ? null : MethodProof.wire(signature.proof()));
+    }
+
+    /** The round trip a backend may make once for the session of {@code challenge}. */
+    private PreparationChannel preparation(ChallengeResponse challenge) {
+        return fields -> {
+            PreparationResponse answer = client.prepare(new PreparationRequest(backend.method().slug(),
+                    challenge.sessionId(), MethodProof.wire(fields)));
+            if (!challenge.sessionId().equals(answer.sessionId())) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
+                        "the preparation answer names another session");
+            }
+            MethodProof proof = MethodProof.of(answer.proof());
+            java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+            for (String name : proof.names()) {
+                out.put(name, proof.bytes(name, 0, io.imprint.protocol.message.DeviceApi.MAX_BODY_BYTES));
+            }
+            return out;
+        };
     }
 
     private String chipIdHex() {
-        return HexFormat.of().withUpperCase().formatHex(fuses.chipId());
+        try {
+            return HexFormat.of().withUpperCase().formatHex(backend.chipId());
+        } catch (IOException | GeneralSecurityException e) {
+            return "(chip ID unreadable: " + e.getMessage() + ")";
+        }
     }
 
     @Override
     public String toString() {
-        return "ProvisioningAgent[chip " + chipIdHex() + ", " + store.description() + "]";
+        return "ProvisioningAgent[" + backend.method() + " chip " + chipIdHex() + ", " + store.description() + "]";
     }
 }

@@ -7,6 +7,8 @@ import io.imprint.protocol.message.AttestationRequest;
 import io.imprint.protocol.message.ChallengeRequest;
 import io.imprint.protocol.message.ChallengeResponse;
 import io.imprint.protocol.message.DeviceApi;
+import io.imprint.protocol.message.PreparationRequest;
+import io.imprint.protocol.message.PreparationResponse;
 import io.imprint.protocol.message.Problem;
 import io.imprint.protocol.message.ProvisioningResponse;
 import io.imprint.protocol.message.ReceiptRequest;
@@ -56,7 +58,8 @@ public final class ProvisioningClient implements AutoCloseable {
     private final Sleeper sleeper;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     /** A client of the server at {@code baseUri} (https), 30 s timeouts. */
     public ProvisioningClient(URI baseUri, ServerTrust trust, RetryPolicy retry) throws GeneralSecurityException {
@@ -98,6 +101,11 @@ public final class ProvisioningClient implements AutoCloseable {
     /** Step 2: evidence and MP signature in, sealed secrets and certificate out. */
     public ProvisioningResponse attest(AttestationRequest request) throws IOException, InterruptedException {
         return call(DeviceApi.ATTESTATIONS, request, ProvisioningResponse.class, false);
+    }
+
+    /** The optional step between challenge and attestation, for methods with an extra round trip (TPM 2.0). */
+    public PreparationResponse prepare(PreparationRequest request) throws IOException, InterruptedException {
+        return call(DeviceApi.PREPARATIONS, request, PreparationResponse.class, false);
     }
 
     /** Step 4: the signed receipt; the server answers {@code provisioned}. */

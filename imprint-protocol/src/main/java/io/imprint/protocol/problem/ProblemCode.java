@@ -39,7 +39,15 @@ public enum ProblemCode {
     /** The store is briefly unavailable (lock timeout, lost connection): retry after the Retry-After seconds. */
     UNAVAILABLE(503, "Temporarily unavailable", AlertClass.NONE),
     /** A late attempt of a chip whose newer attempt completed first: nothing to do, not a clone. */
-    SUPERSEDED(409, "A newer attempt of this chip completed first", AlertClass.NONE);
+    SUPERSEDED(409, "A newer attempt of this chip completed first", AlertClass.NONE),
+    /** The device attests with a method its product does not accept (e.g. a TPM device for an MP-only product). */
+    METHOD_NOT_ACCEPTED(403, "Attestation method not accepted by the product", AlertClass.COUNTERFEIT),
+    /**
+     * The device's credentials are not trusted for its product and method: a certificate chain that does
+     * not lead to a configured trust root, a chip identity other than the one its credentials give, an
+     * attestation key not bound to the certified one.
+     */
+    UNTRUSTED_DEVICE(403, "Device credentials not trusted", AlertClass.COUNTERFEIT);
 
     private static final String TYPE_BASE = "https://imprint.dev/problems/";
 

@@ -72,6 +72,27 @@ public final class AdminClient implements AdminOperations {
 
     @Override public ProductView enroll(EnrollRequest request) { return post("products", request, type(ProductView.class)); }
 
+    @Override public ProductView acceptMethod(String product, String method) {
+        return post("products/" + encode(product) + "/methods", new MethodRequest(method), type(ProductView.class));
+    }
+
+    @Override public ProductView refuseMethod(String product, String method) {
+        return delete("products/" + encode(product) + "/methods/" + encode(method), type(ProductView.class));
+    }
+
+    @Override public List<TrustRootView> trustRoots(String product) {
+        return get("products/" + encode(product) + "/trust-roots", list(TrustRootView.class));
+    }
+
+    @Override public List<TrustRootView> addTrustRoots(String product, TrustRootRequest request) {
+        return post("products/" + encode(product) + "/trust-roots", request, list(TrustRootView.class));
+    }
+
+    @Override public List<TrustRootView> removeTrustRoot(String product, String method, String fingerprint) {
+        return delete("products/" + encode(product) + "/trust-roots/" + encode(method) + "/" + encode(fingerprint),
+                list(TrustRootView.class));
+    }
+
     @Override public List<OrderView> orders(String product) {
         return get("orders" + query(Map.of("product", product == null ? "" : product)), list(OrderView.class));
     }
@@ -154,6 +175,10 @@ public final class AdminClient implements AdminOperations {
 
     private <T> T get(String path, JavaType type) {
         return send(HttpRequest.newBuilder(path(path)).GET(), type);
+    }
+
+    private <T> T delete(String path, JavaType type) {
+        return send(HttpRequest.newBuilder(path(path)).DELETE(), type);
     }
 
     private <T> T post(String path, Object body, JavaType type) {

@@ -50,6 +50,28 @@ final class AdminHandlers {
         render(ctx, service.setPolicy(who(ctx), ctx.pathParam("name"), body(ctx, PolicyRequest.class)));
     }
 
+    void acceptMethod(Context ctx) {
+        render(ctx, service.acceptMethod(who(ctx), ctx.pathParam("name"), body(ctx, MethodRequest.class)));
+    }
+
+    void refuseMethod(Context ctx) {
+        render(ctx, service.refuseMethod(who(ctx), ctx.pathParam("name"), ctx.pathParam("method")));
+    }
+
+    void trustRoots(Context ctx) {
+        render(ctx, service.trustRoots(who(ctx), ctx.pathParam("name")));
+    }
+
+    void addTrustRoots(Context ctx) {
+        ctx.status(201);
+        render(ctx, service.addTrustRoots(who(ctx), ctx.pathParam("name"), body(ctx, TrustRootRequest.class)));
+    }
+
+    void removeTrustRoot(Context ctx) {
+        render(ctx, service.removeTrustRoot(who(ctx), ctx.pathParam("name"), ctx.pathParam("method"),
+                ctx.pathParam("fingerprint")));
+    }
+
     void orders(Context ctx) {
         render(ctx, service.orders(who(ctx), ctx.queryParam("product")));
     }

@@ -20,6 +20,21 @@ public interface AdminOperations {
     /** Replaces a product's whole policy. */
     ProductView setPolicy(String product, PolicyRequest policy);
 
+    /** Makes the product accept an attestation method ({@code caam-mp} needs its MP key). */
+    ProductView acceptMethod(String product, String method);
+
+    /** Stops accepting an attestation method; its trust roots are removed too. */
+    ProductView refuseMethod(String product, String method);
+
+    /** The product's trust roots, of every method. */
+    List<TrustRootView> trustRoots(String product);
+
+    /** Adds the CA certificates of a PEM text as trust roots for a method; returns those added. */
+    List<TrustRootView> addTrustRoots(String product, TrustRootRequest request);
+
+    /** Removes a trust root by its SHA-256 fingerprint; returns the remaining roots. */
+    List<TrustRootView> removeTrustRoot(String product, String method, String fingerprint);
+
     /** Orders the operator may see, optionally of one product (null = all). */
     List<OrderView> orders(String product);
 

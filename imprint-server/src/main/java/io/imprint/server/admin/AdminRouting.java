@@ -39,6 +39,12 @@ public final class AdminRouting {
         cfg.routes.get(BASE + "/products", allow(service, READERS, h::products));
         cfg.routes.post(BASE + "/products", allow(service, ADMIN, h::enroll));
         cfg.routes.put(BASE + "/products/{name}/policy", allow(service, ADMIN, h::setPolicy));
+        cfg.routes.post(BASE + "/products/{name}/methods", allow(service, ADMIN, h::acceptMethod));
+        cfg.routes.delete(BASE + "/products/{name}/methods/{method}", allow(service, ADMIN, h::refuseMethod));
+        cfg.routes.get(BASE + "/products/{name}/trust-roots", allow(service, READERS, h::trustRoots));
+        cfg.routes.post(BASE + "/products/{name}/trust-roots", allow(service, ADMIN, h::addTrustRoots));
+        cfg.routes.delete(BASE + "/products/{name}/trust-roots/{method}/{fingerprint}",
+                allow(service, ADMIN, h::removeTrustRoot));
         cfg.routes.get(BASE + "/orders", allow(service, ALL, h::orders));
         cfg.routes.get(BASE + "/orders/{name}", allow(service, ALL, h::order));
         cfg.routes.post(BASE + "/orders", allow(service, ADMIN, h::createOrder));

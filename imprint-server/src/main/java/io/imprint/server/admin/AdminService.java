@@ -14,7 +14,9 @@ import io.imprint.server.orders.Orders;
 import io.imprint.server.orders.VerifiedReconciliation;
 import io.imprint.server.policy.Policies;
 import io.imprint.server.policy.ProductPolicy;
+import io.imprint.protocol.method.AttestationMethod;
 import io.imprint.server.products.Product;
+import io.imprint.server.products.ProductMethods;
 import io.imprint.server.products.Products;
 import io.imprint.server.reports.Report;
 import io.imprint.server.reports.ReportQuery;
@@ -38,6 +40,7 @@ import java.util.function.Function;
 public final class AdminService {
     private final AdminRecorder recorder;
     private final Products products;
+    private final ProductMethods methods;
     private final Policies policies;
     private final Orders orders;
     private final Reprovisioning reprovisioning;
@@ -45,10 +48,12 @@ public final class AdminService {
     private final Reports reports;
     private final AuditTrail trail;
 
-    public AdminService(Database db, Products products, Policies policies, Orders orders, Reprovisioning reprovisioning,
-                        EventLog events, Reports reports, AuditTrail trail, AdminAudit audit) {
+    public AdminService(Database db, Products products, ProductMethods methods, Policies policies, Orders orders,
+                        Reprovisioning reprovisioning, EventLog events, Reports reports, AuditTrail trail,
+                        AdminAudit audit) {
         this.recorder = new AdminRecorder(db, audit);
         this.products = products;
+        this.methods = methods;
         this.policies = policies;
         this.orders = orders;
         this.reprovisioning = reprovisioning;
@@ -78,6 +83,53 @@ public final class AdminService {
             ProductPolicy rules = request.policy();
             policies.set(products.get(product).name(), rules, ctx);
             return view(products.get(product));
+        });
+    }
+
+    /** Makes the product accept an attestation method. */
+    public ProductView acceptMethod(Operator who, String product, MethodRequest request) {
+        return recorder.change(who, "products.methods.accept", Map.of("product", String.valueOf(product),
+                "method", String.valueOf(request.method())), ctx -> {
+            who.require(Role.OEM_ADMIN);
+            methods.accept(product, AttestationMethod.fromSlug(request.method()), ctx);
+            return view(products.get(product));
+        });
+    }
+
+    /** Stops accepting an attestation method (its trust roots go too). */
+    public ProductView refuseMethod(Operator who, String product, String method) {
+        return recorder.change(who, "products.methods.refuse", Map.of("product", String.valueOf(product),
+                "method", String.valueOf(method)), ctx -> {
+            who.require(Role.OEM_ADMIN);
+            methods.refuse(product, AttestationMethod.fromSlug(method), ctx);
+            return view(products.get(product));
+        });
+    }
+
+    public List<TrustRootView> trustRoots(Operator who, String product) {
+        return recorder.read(who, "products.trust-roots.list", Map.of("product", String.valueOf(product)), () -> {
+            who.require(Role.OEM_ADMIN, Role.AUDITOR);
+            return methods.roots(product).stream().map(TrustRootView::of).toList();
+        });
+    }
+
+    /** Adds CA certificates as trust roots of a method the product accepts; returns those added. */
+    public List<TrustRootView> addTrustRoots(Operator who, String product, TrustRootRequest request) {
+        return recorder.change(who, "products.trust-roots.add", Map.of("product", String.valueOf(product),
+                "method", String.valueOf(request.method())), ctx -> {
+            who.require(Role.OEM_ADMIN);
+            return methods.addRoots(product, AttestationMethod.fromSlug(request.method()), request.certificate(), ctx)
+                    .stream().map(TrustRootView::of).toList();
+        });
+    }
+
+    /** Removes one trust root; returns the product's remaining roots. */
+    public List<TrustRootView> removeTrustRoot(Operator who, String product, String method, String fingerprint) {
+        return recorder.change(who, "products.trust-roots.remove", Map.of("product", String.valueOf(product),
+                "method", String.valueOf(method), "fingerprint", String.valueOf(fingerprint)), ctx -> {
+            who.require(Role.OEM_ADMIN);
+            methods.removeRoot(product, AttestationMethod.fromSlug(method), fingerprint, ctx);
+            return methods.roots(product).stream().map(TrustRootView::of).toList();
         });
     }
 
@@ -251,7 +303,7 @@ public final class AdminService {
     }
 
     private ProductView view(Product p) {
-        return ProductView.of(p, policies.get(p.name()));
+        return ProductView.of(p, policies.get(p.name()), methods.methods(p.name()));
     }
 
     private Order visible(Operator who, String name) {

@@ -26,6 +26,24 @@ public final class LocalAdmin implements AdminOperations {
         return service.setPolicy(operator, product, policy);
     }
 
+    @Override public ProductView acceptMethod(String product, String method) {
+        return service.acceptMethod(operator, product, new MethodRequest(method));
+    }
+
+    @Override public ProductView refuseMethod(String product, String method) {
+        return service.refuseMethod(operator, product, method);
+    }
+
+    @Override public List<TrustRootView> trustRoots(String product) { return service.trustRoots(operator, product); }
+
+    @Override public List<TrustRootView> addTrustRoots(String product, TrustRootRequest request) {
+        return service.addTrustRoots(operator, product, request);
+    }
+
+    @Override public List<TrustRootView> removeTrustRoot(String product, String method, String fingerprint) {
+        return service.removeTrustRoot(operator, product, method, fingerprint);
+    }
+
     @Override public List<OrderView> orders(String product) { return service.orders(operator, product); }
 
     @Override public OrderView order(String name) { return service.order(operator, name); }

@@ -5,6 +5,7 @@ import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.message.ChallengeRequest;
 import io.imprint.protocol.message.ChallengeResponse;
 import io.imprint.protocol.message.Base64Field;
+import io.imprint.protocol.method.AttestationMethod;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.events.Attempt;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Issues single-use challenges and redeems them exactly once (an atomic conditional update, so
@@ -96,6 +98,42 @@ public final class Challenges {
             return null;
         });
         return new ChallengeResponse(Base64Field.encode(session), Base64Field.encode(nonce), expires.toString());
+    }
+
+    /**
+     * The challenge of a session that may still be answered: known ({@code unknown-session}), not used
+     * ({@code nonce-used}), not expired ({@code nonce-expired}). Consumes nothing.
+     */
+    ChallengeRow outstanding(byte[] sessionId) {
+        String session = HEX.formatHex(sessionId);
+        ChallengeRow row = db.autoCommit(c -> repository.find(c, session)).orElseThrow(() ->
+                new ImprintException(ProblemCode.UNKNOWN_SESSION, "no challenge was issued for this session"));
+        if (row.used()) {
+            throw new ImprintException(ProblemCode.NONCE_USED, "this challenge was already used");
+        }
+        if (clock.instant().isAfter(row.expiresAt())) {
+            throw new ImprintException(ProblemCode.NONCE_EXPIRED, "the challenge expired at " + row.expiresAt());
+        }
+        return row;
+    }
+
+    /**
+     * Keeps {@code method}'s preparation state with the unused challenge of {@code sessionId}, once per
+     * session; a second preparation (or one racing the attestation) is {@code nonce-used}.
+     */
+    void keepPrepared(byte[] sessionId, AttestationMethod method, byte[] state) {
+        String value = method.slug() + ":" + Base64Field.encode(state);
+        if (!db.autoCommit(c -> repository.prepare(c, HEX.formatHex(sessionId), value))) {
+            throw new ImprintException(ProblemCode.NONCE_USED, "this challenge was already prepared or used");
+        }
+    }
+
+    /** The state a preparation of {@code method} kept for the session, if one ran. */
+    Optional<byte[]> preparedState(byte[] sessionId, AttestationMethod method) {
+        String prefix = method.slug() + ":";
+        return db.autoCommit(c -> repository.methodState(c, HEX.formatHex(sessionId)))
+                .filter(v -> v.startsWith(prefix))
+                .map(v -> java.util.Base64.getDecoder().decode(v.substring(prefix.length())));
     }
 
     /**

@@ -7,10 +7,11 @@ import io.imprint.protocol.envelope.StoredDigest;
 import io.imprint.protocol.message.Base64Field;
 import io.imprint.protocol.message.ReceiptRequest;
 import io.imprint.protocol.message.ReceiptResponse;
-import io.imprint.protocol.mp.MpVerifier;
-import io.imprint.protocol.mp.Mpmr;
+import io.imprint.protocol.method.AttestationMethod;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import io.imprint.server.attest.method.AttestationVerifiers;
+import io.imprint.server.attest.method.ReceiptInput;
 import io.imprint.server.events.Attempt;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.issuance.CertificateChains;
@@ -29,7 +30,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Accepts a device's MP-signed receipt: the unit of the session, a valid signature, the same chip and
+ * Accepts a device's signed receipt: the unit of the session, a valid signature by the key of the
+ * session's attestation method (MP key, SE or TPM key), the same chip and
  * serial, and a stored-digest equal to what was issued; only then is the unit {@code provisioned}.
  * Any session that delivered the unit's escrowed identity since its last (re-)provisioning counts, so
  * a device whose earlier, abandoned attempt committed late is still confirmed; the session confirmed
@@ -44,9 +46,11 @@ public final class Receipts {
     private final Escrow escrow;
     private final EventLog events;
     private final Clock clock;
+    private final AttestationVerifiers verifiers;
 
-    public Receipts(Database db, UnitRepository units, Products products, Escrow escrow, EventLog events,
-                    Clock clock) {
+    public Receipts(Database db, UnitRepository units, Products products, AttestationVerifiers verifiers,
+                    Escrow escrow, EventLog events, Clock clock) {
+        this.verifiers = verifiers;
         this.db = db;
         this.units = units;
         this.products = products;
@@ -60,8 +64,6 @@ public final class Receipts {
         try {
             byte[] signed = Base64Field.decode("receipt", request.receipt(), ReceiptCodec.MAX_BYTES);
             attempt.evidenceSha256(Attestations.sha256Hex(signed));
-            Mpmr mpmr = Mpmr.of(Base64Field.decodeExact("mpmr", request.mpmr(), Mpmr.BYTES));
-            byte[] rs = SignatureField.decode(request.signature());
             Receipt receipt = ReceiptCodec.decode(signed);
             attempt.chipId(receipt.chipIdHex()).serial(receipt.serial());
             String session = HexFormat.of().formatHex(receipt.sessionId());
@@ -74,13 +76,9 @@ public final class Receipts {
                     new ImprintException(ProblemCode.SESSION_NOT_ISSUED, "no unit was issued in this session"));
             attempt.product(unit.product()).orderId(unit.orderId());
             Product product = products.get(unit.product());
-            SignatureField.requireFor(product, rs);
-            try {
-                MpVerifier.verify(product.mpKey(), mpmr, signed, rs);
-            } catch (GeneralSecurityException e) {
-                throw new ImprintException(ProblemCode.BAD_SIGNATURE,
-                        "receipt signature does not verify with the enrolled key of " + product.name());
-            }
+            // The receipt is signed by the key that signed the session's evidence: the method's.
+            verifiers.get(AttestationMethod.fromSlug(delivered.method())).verifyReceipt(new ReceiptInput(product,
+                    signed, request.mpmr(), request.signature(), delivered.receiptKey()));
             if (!unit.chipId().equals(receipt.chipIdHex()) || !unit.serial().equals(receipt.serial())) {
                 throw new ImprintException(ProblemCode.RECEIPT_MISMATCH,
                         "the receipt names another chip or serial than the unit issued in this session");

@@ -84,6 +84,7 @@ public final class UnitIssuer {
                      Attempt attempt) throws GeneralSecurityException {
         Evidence ev = verified.evidence();
         String product = verified.product().name();
+        SessionSigner signer = new SessionSigner(verified.method().slug(), verified.receiptKey().orElse(null));
         ProductCa ca = cas.get(product);
         // Fresh material is prepared outside the transaction so the write lock is held briefly; only a
         // server-assigned serial's certificate is made inside, once the serial is known.
@@ -96,7 +97,7 @@ public final class UnitIssuer {
             for (int round = 0; ; round++) {
                 try {
                     unit = db.transaction(c -> {
-                        IssuedUnit decided = decide(c, product, ev, sessionHex, deadline, csr, ca, material);
+                        IssuedUnit decided = decide(c, product, ev, sessionHex, signer, deadline, csr, ca, material);
                         try {
                             attempt.orderId(decided.orderId()).serial(decided.serial());
                             events.record(c, decided.outcome(), attempt, null);
@@ -139,12 +140,12 @@ public final class UnitIssuer {
         }
     }
 
-    private IssuedUnit decide(Connection c, String product, Evidence ev, String session, Instant expiresAt,
-                              VerifiedCsr csr, ProductCa ca, Fresh fresh) throws SQLException {
+    private IssuedUnit decide(Connection c, String product, Evidence ev, String session, SessionSigner signer,
+                              Instant expiresAt, VerifiedCsr csr, ProductCa ca, Fresh fresh) throws SQLException {
         String chip = ev.chipIdHex();
         Optional<UnitRow> known = units.findByChip(c, chip);
         if (known.isPresent()) {
-            return retries.retry(c, known.get(), product, ev.serial(), session, expiresAt, csr, ca);
+            return retries.retry(c, known.get(), product, ev.serial(), session, signer, expiresAt, csr, ca);
         }
         Instant now = Instant.ofEpochMilli(clock.millis());
         OrderSelection.Taken taken;
@@ -161,7 +162,7 @@ public final class UnitIssuer {
         String chainPem = fresh.chain() != null ? fresh.chain() : chain(certificates, ca, csr, taken.serial(), chip);
         units.insert(c, new UnitRow(chip, product, taken.serial(), taken.order().id(), UnitRow.ISSUED, session,
                 fresh.sealed(), chainPem, now, null, expiresAt));
-        units.recordSession(c, session, chip, chainPem, now);
+        units.recordSession(c, session, chip, chainPem, now, signer.method(), signer.receiptKey());
         return new IssuedUnit(EventLog.ISSUED, taken.order().id(), taken.serial(), fresh.secrets(),
                 CertificateChains.split(chainPem));
     }

@@ -54,7 +54,8 @@ final class UnitRetries {
     }
 
     /** The attempt in session {@code session}, whose challenge expires at {@code expiresAt}, of a chip with a unit. */
-    IssuedUnit retry(Connection c, UnitRow unit, String product, String serial, String session, Instant expiresAt,
+    IssuedUnit retry(Connection c, UnitRow unit, String product, String serial, String session, SessionSigner signer,
+                     Instant expiresAt,
                      VerifiedCsr csr, ProductCa ca) throws SQLException {
         if (!unit.product().equals(product)) {
             throw new UnitRefusal(ProblemCode.CHIP_SERIAL_MISMATCH,
@@ -88,7 +89,7 @@ final class UnitRetries {
             Instant now = Instant.ofEpochMilli(clock.millis());
             String outcome = provisioned ? reprovision(c, unit, authorization.get(), session, expiresAt, chain)
                     : reissue(c, unit, session, expiresAt, chain);
-            units.recordSession(c, session, unit.chipId(), chain, now);
+            units.recordSession(c, session, unit.chipId(), chain, now, signer.method(), signer.receiptKey());
             return new IssuedUnit(outcome, unit.orderId(), unit.serial(), secrets, CertificateChains.split(chain));
         } catch (SQLException | RuntimeException e) {
             secrets.destroy();

@@ -3,6 +3,7 @@ package io.imprint.server.http;
 import io.imprint.protocol.message.AttestationRequest;
 import io.imprint.protocol.message.ChallengeRequest;
 import io.imprint.protocol.message.DeviceApi;
+import io.imprint.protocol.message.PreparationRequest;
 import io.imprint.protocol.message.ReceiptRequest;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
@@ -17,7 +18,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** The three device API handlers: read a bounded JSON body, call the service, render JSON. */
+/** The device API handlers: read a bounded JSON body, call the service, render JSON. */
 final class DeviceHandlers {
     /** Oversized bodies up to this size are read and dropped before the 413 is sent. */
     private static final long DRAIN_LIMIT = 256 * 1024;
@@ -43,6 +44,12 @@ final class DeviceHandlers {
         Attempt attempt = Problems.attempt(ctx);
         AttestationRequest request = read(ctx, AttestationRequest.class, e -> attestations.refusedUnread(e, attempt));
         render(ctx, attestations.attest(request, attempt));
+    }
+
+    void prepare(Context ctx) {
+        Attempt attempt = Problems.attempt(ctx);
+        PreparationRequest request = read(ctx, PreparationRequest.class, e -> attestations.preparationUnread(e, attempt));
+        render(ctx, attestations.prepare(request, attempt));
     }
 
     void receipt(Context ctx) {

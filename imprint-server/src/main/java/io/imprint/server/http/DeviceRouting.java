@@ -10,7 +10,7 @@ import io.javalin.config.JavalinConfig;
 
 /**
  * Routes of the device listener: every request first passes the rate limiter (before any body is
- * read or any database work), then the three POSTs; other methods a 405 problem, other paths a 404
+ * read or any database work), then the four POSTs; other methods a 405 problem, other paths a 404
  * problem.
  */
 public final class DeviceRouting {
@@ -26,6 +26,7 @@ public final class DeviceRouting {
         cfg.http.maxRequestSize = DeviceApi.MAX_BODY_BYTES;
         cfg.routes.before(ctx -> limiter.admit(ctx.req().getRemoteAddr()));
         cfg.routes.post(DeviceApi.CHALLENGES, handlers::challenge);
+        cfg.routes.post(DeviceApi.PREPARATIONS, handlers::prepare);
         cfg.routes.post(DeviceApi.ATTESTATIONS, handlers::attest);
         cfg.routes.post(DeviceApi.RECEIPTS, handlers::receipt);
         cfg.routes.exception(RateLimited.class, (e, ctx) -> {

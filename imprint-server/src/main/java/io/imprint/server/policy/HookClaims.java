@@ -7,7 +7,7 @@ import java.util.SortedMap;
  *
  * @param serial the claimed serial, or {@code ""} when the server assigns it
  * @param order the order the serial falls in, or null when not known yet
- * @param mpmr uppercase hex of the MPMR the chip signed with
+ * @param mpmr uppercase hex of the MPMR the chip signed with; empty for methods other than {@code caam-mp}
  */
 public record HookClaims(String product, String chipId, String serial, String softwareVersion, String lifecycle,
                          SortedMap<String, String> metadata, String order, String mpmr) {

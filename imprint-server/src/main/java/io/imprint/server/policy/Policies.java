@@ -59,7 +59,7 @@ public final class Policies implements AutoCloseable {
     }
 
     /**
-     * Enforces the product's policy on claims whose MP signature has verified: the static rules, then
+     * Enforces the product's policy on claims whose signature has verified: the static rules, then
      * the decision hook if one is configured. Throws POLICY_VIOLATION naming the rule.
      *
      * @param order supplies the order name for the hook (only called when a hook is configured)
@@ -67,14 +67,14 @@ public final class Policies implements AutoCloseable {
     public void enforce(VerifiedEvidence verified, Supplier<String> order) {
         String product = verified.product().name();
         Evidence evidence = verified.evidence();
-        Mpmr mpmr = verified.mpmr();
+        Mpmr mpmr = verified.mpmr().orElse(null);
         ProductPolicy policy = get(product);
         policy.check(product, evidence.metadata(), mpmr);
         if (policy.hook() != null) {
             DecisionHook hook = hooks.computeIfAbsent(policy.hook(), HttpsDecisionHook::new);
             hook.allow(new HookClaims(product, evidence.chipIdHex(), evidence.serial(),
                     evidence.metadata().softwareVersion(), evidence.metadata().lifecycle(),
-                    evidence.metadata().extra(), order.get(), mpmr.hex()));
+                    evidence.metadata().extra(), order.get(), mpmr == null ? "" : mpmr.hex()));
         }
     }
 

@@ -36,7 +36,10 @@ public record ProductPolicy(SoftwareRule software, List<String> requiredMetadata
         acceptedMpmr = List.copyOf(acceptedMpmr);
     }
 
-    /** Enforces every rule in a fixed order; throws POLICY_VIOLATION naming the first rule broken. */
+    /**
+     * Enforces every rule in a fixed order; throws POLICY_VIOLATION naming the first rule broken. The
+     * MPMR rule is {@code caam-mp}'s: a device of another method signs no MPMR ({@code mpmr} null).
+     */
     public void check(String product, DeviceMetadata metadata, Mpmr mpmr) {
         if (software.allowsNothing()) {
             throw violation("product " + product + " allows no software version (deny by default); set one with "
@@ -57,7 +60,7 @@ public record ProductPolicy(SoftwareRule software, List<String> requiredMetadata
                     ? "a development product accepts 'closed' or 'open'"
                     : "product " + product + " is not marked development, so only 'closed' is accepted"));
         }
-        if (!acceptedMpmr.contains(mpmr)) {
+        if (mpmr != null && !acceptedMpmr.contains(mpmr)) {
             throw violation("MPMR " + mpmr.describe() + " is not accepted by " + product + " (accepted: "
                     + formatMpmr(acceptedMpmr) + ")");
         }

@@ -1,6 +1,7 @@
 package io.imprint.server.products;
 
 import io.imprint.protocol.codec.Fields;
+import io.imprint.protocol.method.AttestationMethod;
 import io.imprint.protocol.mp.MpPublicKey;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
@@ -9,6 +10,9 @@ import io.imprint.server.issuance.ProductCa;
 import io.imprint.server.issuance.ProductCaStore;
 import io.imprint.server.issuance.SecretTemplate;
 import io.imprint.server.store.Database;
+import io.imprint.server.store.JdbcMethodRepository;
+import io.imprint.server.store.MethodRepository;
+import io.imprint.server.store.TrustRootRow;
 import io.imprint.server.store.PolicyRepository;
 import io.imprint.server.store.ProductRepository;
 import io.imprint.server.store.ProductRow;
@@ -29,16 +33,28 @@ public final class Products {
     private final ProductRepository repository;
     private final ProductCaStore cas;
     private final PolicyRepository policies;
+    private final MethodRepository methods;
     private final ConcurrentHashMap<String, Product> cache = new ConcurrentHashMap<>();
 
-    public Products(Database db, ProductRepository repository, ProductCaStore cas, PolicyRepository policies) {
+    public Products(Database db, ProductRepository repository, ProductCaStore cas, PolicyRepository policies,
+                    MethodRepository methods) {
         this.db = db;
         this.repository = repository;
         this.cas = cas;
         this.policies = policies;
+        this.methods = methods;
     }
 
-    /** Enrolls a product (with its policy, if given) and creates its CA; a known name is a {@link ProblemCode#CONFLICT}. */
+    /** Products whose methods are kept by a {@link JdbcMethodRepository}. */
+    public Products(Database db, ProductRepository repository, ProductCaStore cas, PolicyRepository policies) {
+        this(db, repository, cas, policies, new JdbcMethodRepository());
+    }
+
+    /**
+     * Enrolls a product (with its policy, methods and trust roots) and creates its CA; a known name is a
+     * {@link ProblemCode#CONFLICT}. {@code caam-mp} needs the MP key and SRK hash; other methods take them
+     * when given.
+     */
     public Product enroll(ProductEnrollment e) {
         return enroll(e, AuditContext.SYSTEM);
     }
@@ -47,12 +63,15 @@ public final class Products {
     public Product enroll(ProductEnrollment e, AuditContext context) {
         String name = Fields.identifier("product name", e.name());
         String partNumber = Fields.identifier("part number", e.partNumber());
-        byte[] srk = srkHash(e.srkHash());
-        MpPublicKey key;
-        try {
-            key = MpPublicKey.parse(e.mpPublicKey() == null ? "" : e.mpPublicKey());
-        } catch (GeneralSecurityException | IllegalArgumentException ex) {
-            throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "MP public key: " + ex.getMessage());
+        boolean mp = e.methods().contains(AttestationMethod.CAAM_MP);
+        byte[] srk = mp || e.srkHash() != null ? srkHash(e.srkHash()) : new byte[0];
+        MpPublicKey key = null;
+        if (mp || e.mpPublicKey() != null) {
+            try {
+                key = MpPublicKey.parse(e.mpPublicKey() == null ? "" : e.mpPublicKey());
+            } catch (GeneralSecurityException | IllegalArgumentException ex) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "MP public key: " + ex.getMessage());
+            }
         }
         SecretTemplate template = e.template() == null ? SecretTemplate.DEFAULT : e.template();
         for (Product other : list()) {
@@ -67,12 +86,14 @@ public final class Products {
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("cannot generate the product CA", ex);
         }
-        Instant now = Instant.now();
-        ProductRow row = new ProductRow(name, partNumber, HexFormat.of().formatHex(srk), key.curve().name(),
-                key.hex(), template.format(), Instant.ofEpochMilli(now.toEpochMilli()));
+        Instant now = Instant.ofEpochMilli(Instant.now().toEpochMilli());
+        List<TrustRootRow> roots = ProductMethods.enrollmentRoots(name, e.methods(), e.trustRoots(), now);
+        ProductRow row = new ProductRow(name, partNumber, HexFormat.of().formatHex(srk),
+                key == null ? "" : key.curve().name(), key == null ? "" : key.hex(), template.format(), now);
         try {
             db.transaction(c -> {
                 repository.insert(c, row);
+                ProductMethods.insert(c, methods, name, e.methods(), roots, now);
                 if (e.policy() != null) {
                     policies.put(c, e.policy().toRow(name, row.created()));
                 }
@@ -118,7 +139,8 @@ public final class Products {
     private static Product parse(ProductRow r) {
         try {
             return new Product(r.name(), r.partNumber(), HexFormat.of().parseHex(r.srkHash()),
-                    MpPublicKey.parse(r.mpPublicKey()), SecretTemplate.parse(r.secretTemplate()), r.created());
+                    r.mpPublicKey().isEmpty() ? null : MpPublicKey.parse(r.mpPublicKey()),
+                    SecretTemplate.parse(r.secretTemplate()), r.created());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored MP key of product " + r.name() + " does not parse", e);
         }

@@ -11,6 +11,15 @@ public interface ChallengeRepository {
 
     Optional<ChallengeRow> find(Connection c, String sessionId) throws SQLException;
 
+    /**
+     * Keeps a method's preparation state with an unused challenge, once: true for exactly one caller,
+     * false when the challenge is unknown, used, or already prepared.
+     */
+    boolean prepare(Connection c, String sessionId, String methodState) throws SQLException;
+
+    /** The preparation state kept with the challenge, if any. */
+    Optional<String> methodState(Connection c, String sessionId) throws SQLException;
+
     /** Marks the challenge used; true for exactly one caller. */
     boolean consume(Connection c, String sessionId) throws SQLException;
 

@@ -38,6 +38,26 @@ public final class JdbcChallengeRepository implements ChallengeRepository {
     }
 
     @Override
+    public boolean prepare(Connection c, String sessionId, String methodState) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE challenges SET method_state = ? "
+                + "WHERE session_id = ? AND used = 0 AND method_state IS NULL")) {
+            s.setString(1, methodState);
+            s.setString(2, sessionId);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    @Override
+    public Optional<String> methodState(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT method_state FROM challenges WHERE session_id = ?")) {
+            s.setString(1, sessionId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
     public boolean consume(Connection c, String sessionId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE challenges SET used = 1 WHERE session_id = ? AND used = 0")) {

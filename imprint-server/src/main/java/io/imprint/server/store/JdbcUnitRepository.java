@@ -78,14 +78,17 @@ public final class JdbcUnitRepository implements UnitRepository {
     }
 
     @Override
-    public void recordSession(Connection c, String sessionId, String chipId, String certificateChain, Instant at)
-            throws SQLException {
+    public void recordSession(Connection c, String sessionId, String chipId, String certificateChain, Instant at,
+                              String method, String receiptKey) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO unit_sessions (session_id, chip_id, issuance, "
-                + "certificate_chain, created_at) SELECT ?, chip_id, issuance, ?, ? FROM units WHERE chip_id = ?")) {
+                + "certificate_chain, created_at, method, receipt_key) SELECT ?, chip_id, issuance, ?, ?, ?, ? "
+                + "FROM units WHERE chip_id = ?")) {
             s.setString(1, sessionId);
             s.setString(2, certificateChain);
             s.setLong(3, at.toEpochMilli());
-            s.setString(4, chipId);
+            s.setString(4, method);
+            s.setString(5, receiptKey);
+            s.setString(6, chipId);
             if (s.executeUpdate() != 1) {
                 throw new SQLException("no unit " + chipId + " to record session " + sessionId + " for");
             }
@@ -94,12 +97,12 @@ public final class JdbcUnitRepository implements UnitRepository {
 
     @Override
     public Optional<UnitSession> findSession(Connection c, String sessionId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT session_id, chip_id, issuance, certificate_chain "
-                + "FROM unit_sessions WHERE session_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT session_id, chip_id, issuance, certificate_chain, "
+                + "method, receipt_key FROM unit_sessions WHERE session_id = ?")) {
             s.setString(1, sessionId);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(new UnitSession(r.getString(1), r.getString(2), r.getInt(3),
-                        r.getString(4))) : Optional.empty();
+                        r.getString(4), r.getString(5), r.getString(6))) : Optional.empty();
             }
         }
     }

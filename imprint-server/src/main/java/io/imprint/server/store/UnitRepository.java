@@ -33,9 +33,19 @@ public interface UnitRepository {
     boolean reprovision(Connection c, String chipId, String sessionId, String certificateChain,
                         Instant sessionExpiresAt) throws SQLException;
 
-    /** Records that {@code sessionId} delivered the unit's escrowed identity with {@code certificateChain}. */
-    void recordSession(Connection c, String sessionId, String chipId, String certificateChain, Instant at)
-            throws SQLException;
+    /** {@link #recordSession(Connection, String, String, String, Instant, String, String)} of a {@code caam-mp} session. */
+    default void recordSession(Connection c, String sessionId, String chipId, String certificateChain, Instant at)
+            throws SQLException {
+        recordSession(c, sessionId, chipId, certificateChain, at, "caam-mp", null);
+    }
+
+    /**
+     * Records that {@code sessionId} delivered the unit's escrowed identity with {@code certificateChain},
+     * attested by {@code method}, whose receipt {@code receiptKey} (Base64 SubjectPublicKeyInfo, or null
+     * for the method's product-wide key) signs.
+     */
+    void recordSession(Connection c, String sessionId, String chipId, String certificateChain, Instant at,
+                       String method, String receiptKey) throws SQLException;
 
     /** The delivering session {@code sessionId}, if one was recorded. */
     Optional<UnitSession> findSession(Connection c, String sessionId) throws SQLException;

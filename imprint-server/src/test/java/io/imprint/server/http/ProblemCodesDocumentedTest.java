@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imprint.protocol.message.AttestationRequest;
 import io.imprint.protocol.message.ChallengeRequest;
 import io.imprint.protocol.message.ChallengeResponse;
 import io.imprint.protocol.message.DeviceApi;
@@ -54,7 +55,9 @@ class ProblemCodesDocumentedTest {
     private static final Set<ProblemCode> NOT_PROVOKED = EnumSet.of(ProblemCode.CONFLICT, ProblemCode.UNAUTHORIZED,
             ProblemCode.FORBIDDEN, ProblemCode.BAD_BUNDLE, ProblemCode.BAD_RECEIPT, ProblemCode.INTERNAL,
             // provoked over TLS with a held store lock and an interleaving of two attempts in AttemptFaultsContract
-            ProblemCode.UNAVAILABLE, ProblemCode.SUPERSEDED);
+            ProblemCode.UNAVAILABLE, ProblemCode.SUPERSEDED,
+            // needs a device of a method with certificates: provoked in the backend contract suite (imprint-cli)
+            ProblemCode.UNTRUSTED_DEVICE);
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -235,6 +238,11 @@ class ProblemCodesDocumentedTest {
                 serial()));
         on(ProblemCode.ORDER_INACTIVE, 403, () -> attest(server.device(), challenge(), "SN200001"));
         on(ProblemCode.RATE_LIMITED, 429, this::rateLimited);
+        on(ProblemCode.METHOD_NOT_ACCEPTED, 403, () -> {
+            AttestationRequest mp = server.device().attest(challenge(), serial()).request();
+            return Answer.of(server.client().attest(new AttestationRequest("pkcs11-se", mp.evidence(), null,
+                    mp.signature(), null)));
+        });
     }
 
     /** A separate server allowing one unexpired challenge per client: the second request is over it. */

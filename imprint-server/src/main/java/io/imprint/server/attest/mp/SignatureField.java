@@ -1,4 +1,4 @@
-package io.imprint.server.attest;
+package io.imprint.server.attest.mp;
 
 import io.imprint.protocol.message.Base64Field;
 import io.imprint.protocol.mp.MpCurve;
