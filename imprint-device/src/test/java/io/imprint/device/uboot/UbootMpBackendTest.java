@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.SignatureException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The U-Boot MP backend over the emulated console: key, signatures, MPMR from the digest, errors. */
@@ -81,6 +82,25 @@ class UbootMpBackendTest {
             assertThatThrownBy(() -> backend.publicKey()).isInstanceOf(GeneralSecurityException.class)
                     .hasMessage("U-Boot has no 'mfgprot' command (build U-Boot with CONFIG_FSL_MFGPROT=y, which needs"
                             + " CONFIG_IMX_HAB on an i.MX7 or i.MX8M)");
+        }
+    }
+
+    @Test
+    void sign_givenLoadAddress_writesAndSignsThere() throws Exception {
+        try (EmulatedBoard board = EmulatedBoard.start(EmulatedUbootOptions.defaults());
+             UbootMpBackend backend = UbootMpBackend.attach(board.link(), EmulatedBoard.QUICK, Optional.of(0x7000_0000L))) {
+            byte[] message = Providers.randomBytes(33);
+            MpVerifier.verify(board.chip.publicKey(), Mpmr.ZEROS, message, backend.sign(message).rs());
+        }
+    }
+
+    @Test
+    void sign_loadAddressOutsideDram_saysTheBoardCrashed() throws Exception {
+        try (EmulatedBoard board = EmulatedBoard.start(EmulatedUbootOptions.defaults());
+             UbootMpBackend backend = UbootMpBackend.attach(board.link(), EmulatedBoard.QUICK, Optional.of(0x1000L))) {
+            assertThatThrownBy(() -> backend.sign(new byte[8])).isInstanceOf(GeneralSecurityException.class)
+                    .hasMessageStartingWith("the board crashed ('\"Synchronous Abort\" handler, esr 0x96000045') and resets:"
+                            + " the address written is not usable RAM (give a --load-addr inside DRAM");
         }
     }
 
