@@ -12,7 +12,7 @@ public final class Backends {
     /** The default: the emulated i.MX CAAM with manufacturing protection. */
     public static final String DEFAULT = CaamEmulatedBackend.NAME;
     /** Backends this build runs, the default first. Add a new backend's provider here. */
-    private static final List<BackendProvider> BUILT = List.of(new CaamEmulatedBackend());
+    private static final List<BackendProvider> BUILT = List.of(new CaamEmulatedBackend(), new UbootEmulatedBackend());
     /** Names reserved for backends that are planned but not in this build. */
     private static final List<String> PLANNED = List.of("pkcs11", "tpm2", "optee", "uboot");
 

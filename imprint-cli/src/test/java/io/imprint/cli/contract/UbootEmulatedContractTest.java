@@ -1,6 +1,7 @@
 package io.imprint.cli.contract;
 
 import io.imprint.cli.backend.DeviceLine;
+import io.imprint.cli.backend.UbootEmulatedLine;
 import java.nio.file.Path;
 
 /**
