@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                 + " optee: an i.MX board's MP key through OP-TEE).",
         subcommands = {DeviceCommand.ChipInit.class, DeviceCommand.ChipPubk.class, DeviceCommand.MpSign.class,
                 DeviceCommand.Provision.class,
-                ApplyBundleCommand.class})
+                ApplyBundleCommand.class, UbootEmulatorCommand.class})
 final class DeviceCommand {
 
     @Command(name = "chip-init", mixinStandardHelpOptions = true,

@@ -1,11 +1,14 @@
 package io.imprint.cli;
 
 import io.imprint.cli.console.Table;
+import io.imprint.device.uboot.UbootMpBackend;
+import io.imprint.protocol.mp.MpPublicKey;
 import io.imprint.server.admin.AdminOperations;
 import io.imprint.server.admin.EnrollRequest;
 import io.imprint.server.admin.ProductView;
 import io.imprint.protocol.problem.ImprintException;
 import io.imprint.protocol.problem.ProblemCode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,9 +41,13 @@ final class ProductCommand {
                     "      --allow-software 1.0.0,1.0.1 --require-metadata board",
                     "  imprint product enroll --data-dir /srv/imprint --name sensor-se \\",
                     "      --part-number SE050 --method pkcs11-se \\",
-                    "      --trust-root pkcs11-se=vendor-root.pem --allow-software '>=1.0.0'"},
-            description = "Enrolls a product: for caam-mp (the default method) with the MP public key read from a"
-                    + " reference chip and the SRK hash; for tpm2 / pkcs11-se with their vendor trust roots.")
+                    "      --trust-root pkcs11-se=vendor-root.pem --allow-software '>=1.0.0'",
+                    "  imprint product enroll --data-dir /srv/imprint --name gateway-x \\",
+                    "      --part-number MIMX8MM6 --srk-hash \"$SRK_HASH\" \\",
+                    "      --from-uboot /dev/ttyUSB0 --allow-software '>=1.0.0'"},
+            description = "Enrolls a product: for caam-mp (the default method) with the SRK hash and the MP public key read"
+                    + " from a reference chip, given as text or a file (--mp-key) or read from the chip itself over its"
+                    + " U-Boot console (--from-uboot); for tpm2 / pkcs11-se with their vendor trust roots.")
     static final class Enroll implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminTarget target;
@@ -58,6 +65,11 @@ final class ProductCommand {
         @Option(names = "--trust-root", paramLabel = "METHOD=FILE",
                 description = "PEM file of CA certificates a method's devices must chain to, e.g. pkcs11-se=vendor-root.pem (repeatable).")
         List<String> trustRoots = new java.util.ArrayList<>();
+        @Option(names = "--from-uboot", paramLabel = "PORT",
+                description = "Instead of --mp-key: serial port of the reference board, e.g. /dev/ttyUSB0; stops autoboot and"
+                        + " reads the key with 'mfgprot pubk' (see docs/devices.md).")
+        Path port;
+        @Mixin UbootOptions uboot;
         @Option(names = "--secrets", defaultValue = "disk-encryption-key:random:32",
                 description = "Secret template: name:random:length[,...] (default: ${DEFAULT-VALUE}).")
         String secrets;
@@ -65,12 +77,24 @@ final class ProductCommand {
 
         @Override
         public Integer call() throws Exception {
-            if ((methods.isEmpty() || methods.contains("caam-mp")) && (srkHash == null || mpKey == null)) {
-                throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
-                        "caam-mp (the default method) needs --srk-hash and --mp-key; name other methods with --method");
+            if (mpKey != null && port != null) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "give --mp-key or --from-uboot, not both");
             }
-            EnrollRequest request = new EnrollRequest(name, partNumber, srkHash,
-                    mpKey == null ? null : Inputs.mpKeyText("--mp-key", mpKey), secrets, policy.request(),
+            if ((methods.isEmpty() || methods.contains("caam-mp")) && (srkHash == null || (mpKey == null && port == null))) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST,
+                        "caam-mp (the default method) needs --srk-hash and --mp-key (or --from-uboot);"
+                        + " name other methods with --method");
+            }
+            String keyText = mpKey == null ? null : Inputs.mpKeyText("--mp-key", mpKey);
+            if (port != null) {
+                try (UbootMpBackend board = uboot.attach(port)) {
+                    MpPublicKey read = board.publicKey();
+                    spec.commandLine().getOut().println("Read the MP public key " + read.curve() + " "
+                            + read.fingerprint().substring(0, 16) + " from " + board.description());
+                    keyText = read.hex();
+                }
+            }
+            EnrollRequest request = new EnrollRequest(name, partNumber, srkHash, keyText, secrets, policy.request(),
                     methods.isEmpty() ? null : methods, TrustRootCommand.roots(trustRoots));
             ProductView p = target.with(ops -> ops.enroll(request));
             spec.commandLine().getOut().println("Enrolled " + p.name() + " (" + p.partNumber() + "), methods "

@@ -84,6 +84,20 @@ class DeviceProvisionEndToEndTest {
     }
 
     @Test
+    void provision_ubootEmulatedBackend_signsOverTheBoardsConsoleAndStoresInItsBlobs() throws Exception {
+        Path dir = chip("board-over-uboot");
+
+        CliRun run = provision(dir, "--serial", "SN000008", "--backend", "uboot-emulated");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Provisioned SN000008 (provisioned) on i.MX CAAM MP over the U-Boot console on /dev/pts/")
+                .contains("EMULATED U-Boot console");
+        EmulatedCaamChip chip = EmulatedChipFile.load(dir);
+        assertThat(new EmulatedCaamBlobStore(dir.resolve("blobs"), chip).get("disk-encryption-key")).get()
+                .satisfies(key -> assertThat(key).hasSize(32));
+    }
+
+    @Test
     void provision_policyRequiresBoard_refusedWithoutMetadataProvisionedWithIt() throws Exception {
         CliRun policy = CliRun.of("product", "policy", "--data-dir", data.toString(), "--name", "gateway-x",
                 "--allow-software", "1.0.0", "--require-metadata", "board");

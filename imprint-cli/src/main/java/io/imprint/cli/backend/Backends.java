@@ -13,7 +13,8 @@ public final class Backends {
     public static final String DEFAULT = CaamEmulatedBackend.NAME;
     /** Backends this build runs, the default first. Add a new backend's provider here. */
     private static final List<BackendProvider> BUILT = List.of(new CaamEmulatedBackend(),
-            new io.imprint.cli.backend.pkcs11.Pkcs11Backend(), new Tpm2BackendProvider(), new OpteeBackend());
+            new io.imprint.cli.backend.pkcs11.Pkcs11Backend(), new Tpm2BackendProvider(), new OpteeBackend(),
+            new UbootEmulatedBackend());
     /** Names reserved for backends that are planned but not in this build. */
     private static final List<String> PLANNED = List.of("uboot");
 

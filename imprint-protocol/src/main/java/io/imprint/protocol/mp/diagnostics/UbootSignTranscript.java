@@ -30,9 +30,9 @@ public record UbootSignTranscript(byte[] message, byte[] digest, byte[] rs) {
     public static final int MAX_CHARS = 64 * 1024;
     private static final int DIGEST_BYTES = 32;
     private static final int HALF_BYTES = 32;
-    private static final Pattern MESSAGE = Pattern.compile("(?i)\\bmessage\\s*:");
-    private static final Pattern DIGEST = Pattern.compile("(?i)message\\s+representative\\s+digest\\s*\\(\\s*sha-?256\\s*\\)\\s*:");
-    private static final Pattern SIGNATURE = Pattern.compile("(?i)\\bsignature\\s*:");
+    static final Pattern MESSAGE = Pattern.compile("(?i)\\bmessage\\s*:");
+    static final Pattern DIGEST = Pattern.compile("(?i)message\\s+representative\\s+digest\\s*\\(\\s*sha-?256\\s*\\)\\s*:");
+    static final Pattern SIGNATURE = Pattern.compile("(?i)\\bsignature\\s*:");
     private static final Pattern R = Pattern.compile("(?i)\\bc\\s*:");
     private static final Pattern S = Pattern.compile("(?i)\\bd\\s*:");
 
@@ -70,7 +70,7 @@ public record UbootSignTranscript(byte[] message, byte[] digest, byte[] rs) {
         return new UbootSignTranscript(message, digest, rs);
     }
 
-    private static Matcher find(Pattern p, String t, int from, String what) {
+    static Matcher find(Pattern p, String t, int from, String what) {
         Matcher m = p.matcher(t);
         if (!m.find(from)) {
             throw new IllegalArgumentException("not U-Boot 'mfgprot sign' output: no " + what);
@@ -78,7 +78,7 @@ public record UbootSignTranscript(byte[] message, byte[] digest, byte[] rs) {
         return m;
     }
 
-    private static byte[] messageBytes(String section) {
+    static byte[] messageBytes(String section) {
         String body = section.strip();
         if (body.isEmpty()) {
             throw new IllegalArgumentException("the Message line holds no bytes");
@@ -96,7 +96,7 @@ public record UbootSignTranscript(byte[] message, byte[] digest, byte[] rs) {
     }
 
     /** Exactly {@code bytes} bytes of hex, whitespace ignored; with {@code whole}, nothing else in the section. */
-    private static byte[] hex(String section, String what, int bytes, boolean whole) {
+    static byte[] hex(String section, String what, int bytes, boolean whole) {
         StringBuilder digits = new StringBuilder(2 * bytes);
         int i = 0;
         for (; i < section.length() && digits.length() < 2 * bytes; i++) {
