@@ -55,6 +55,11 @@ final class ConsolePages {
         html(ctx, AlertsPage.event(who(ctx), console.event(who(ctx), ctx.pathParam("id"))));
     }
 
+    void correlated(Context ctx) {
+        String id = ctx.queryParam("correlation");
+        html(ctx, AlertsPage.correlated(who(ctx), id, console.correlated(who(ctx), id)));
+    }
+
     void eventAudit(Context ctx) {
         long seq = console.eventEntry(who(ctx), ctx.pathParam("id"));
         ctx.redirect(Layout.BASE + "/audit/entries/" + seq, HttpStatus.SEE_OTHER);

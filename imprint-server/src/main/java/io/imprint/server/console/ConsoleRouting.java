@@ -31,6 +31,7 @@ public final class ConsoleRouting {
         cfg.routes.get(b + "/orders/{name}", pages::order);
         cfg.routes.get(b + "/orders/{name}/rates.json", pages::rates);
         cfg.routes.get(b + "/alerts", pages::alerts);
+        cfg.routes.get(b + "/events", pages::correlated);
         cfg.routes.get(b + "/events/{id}", pages::event);
         cfg.routes.get(b + "/events/{id}/audit", pages::eventAudit);
         cfg.routes.get(b + "/units", pages::units);

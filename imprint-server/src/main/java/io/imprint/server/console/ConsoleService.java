@@ -30,6 +30,7 @@ public final class ConsoleService {
     static final Duration CHART_WINDOW = Duration.ofMinutes(30);
     static final int FEED_SIZE = 100;
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern CORRELATION = Pattern.compile("[0-9a-f]{1,32}");
     private static final int MAX_QUERY = 64;
 
     /** An order with its progress. */
@@ -97,6 +98,16 @@ public final class ConsoleService {
 
     ConsoleEvent event(Operator who, String id) {
         return run(who, "console.event", Map.of("event", String.valueOf(id)), true, () -> eventOf(who, id));
+    }
+
+    /** The events a request caused, found by the correlation id in its problem document and log line. */
+    List<ConsoleEvent> correlated(Operator who, String correlationId) {
+        return run(who, "console.correlation", Map.of("correlationId", String.valueOf(correlationId)), true, () -> {
+            if (correlationId == null || !CORRELATION.matcher(correlationId).matches()) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "a correlation id is 1-32 hex characters");
+            }
+            return production.correlated(correlationId, cmOf(who));
+        });
     }
 
     /** The audit entry that recorded an event (readers of the audit trail only). */

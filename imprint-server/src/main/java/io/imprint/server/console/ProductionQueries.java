@@ -92,6 +92,12 @@ final class ProductionQueries {
                         Rows.instant(rs, "last")), cmParams(cm)));
     }
 
+    /** The events of one request (its correlation id), oldest first. */
+    List<ConsoleEvent> correlated(String correlationId, String cm) {
+        return db.autoCommit(c -> Rows.query(c, "SELECT " + ConsoleEvent.COLUMNS + FROM + " WHERE e.correlation_id = ?"
+                + cmFilter(cm) + " ORDER BY e.occurred_at, e.id LIMIT 100", ConsoleEvent::of, params(correlationId, cm)));
+    }
+
     /** One event, when it exists and (for a non-null {@code cm}) belongs to that CM's order. */
     Optional<ConsoleEvent> event(String id, String cm) {
         return db.autoCommit(c -> Rows.query(c, "SELECT " + ConsoleEvent.COLUMNS + FROM + " WHERE e.id = ?"
