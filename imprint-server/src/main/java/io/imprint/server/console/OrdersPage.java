@@ -57,11 +57,11 @@ final class OrdersPage {
                     "data-live", Layout.BASE + "/live/orders/" + Html.url(o.name()), "aria-live", "polite");
             summary(h, line);
             h.close("section");
-            if (who.role() == Role.OEM_ADMIN) {
+            if (who.role() == Role.OEM_ADMIN && !actions(o).isEmpty()) {
                 h.raw("<section id=\"order-actions\" aria-labelledby=\"actions-h\"><h2 id=\"actions-h\">Actions</h2>"
                         + "<p class=\"actions\">");
                 String base = Layout.BASE + "/orders/" + Html.url(o.name());
-                for (String a : List.of("suspend", "resume", "resize")) {
+                for (String a : actions(o)) {
                     h.link(base + "/" + a, ActionPages.label(a) + "...", "id", "action-" + a, "data-testid",
                             "action-" + a, "class", "button");
                 }
@@ -74,6 +74,16 @@ final class OrdersPage {
             h.raw("<p class=\"legend\"><span class=\"key key-ok\"></span> units per minute "
                     + "<span class=\"key key-refused\"></span> refusals per minute</p></section>");
         });
+    }
+
+    /** The actions that apply to the order's state: suspend an open one, resume a suspended one, resize any not closed. */
+    static List<String> actions(Order o) {
+        return switch (o.state()) {
+            case "open" -> List.of("suspend", "resize");
+            case "suspended" -> List.of("resume", "resize");
+            case "draft" -> List.of("resize");
+            default -> List.of();
+        };
     }
 
     /** The live fragment of one order: its figures and progress bar. */
