@@ -87,6 +87,14 @@ public final class ConsoleService {
         });
     }
 
+    /** Per-minute rates over every order the operator may see. */
+    List<ProductionQueries.Minute> rates(Operator who) {
+        return run(who, "console.rates", Map.of(), false, () -> {
+            Instant now = clock.instant();
+            return production.ratesAll(cmOf(who), now.minus(CHART_WINDOW), now);
+        });
+    }
+
     List<ConsoleEvent> alerts(Operator who, AlertClass alertClass, boolean page) {
         return run(who, "console.alerts", alertClass == null ? Map.of() : Map.of("class", Rows.slug(alertClass)),
                 page, () -> production.alerts(cmOf(who), alertClass, FEED_SIZE));

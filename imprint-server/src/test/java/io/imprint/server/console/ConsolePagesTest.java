@@ -85,6 +85,19 @@ class ConsolePagesTest {
     }
 
     @Test
+    void allOrdersChart_countsTheOrdersTheOperatorMaySee() throws Exception {
+        assertThat(ok(alice, "/console/orders")).contains("data-chart=\"/console/rates.json\"");
+        long all = provisioned(ok(alice, "/console/rates.json"));
+        assertThat(provisioned(ok(dave, "/console/rates.json"))).isEqualTo(1);
+        assertThat(provisioned(ok(bob, "/console/rates.json"))).isEqualTo(all - 1).isPositive();
+    }
+
+    private static long provisioned(String ratesJson) {
+        String list = ratesJson.replaceAll("(?s).*\"provisioned\":\\[([0-9,]*)\\].*", "$1");
+        return java.util.Arrays.stream(list.split(",")).mapToLong(Long::parseLong).sum();
+    }
+
+    @Test
     void unitsPage_searchBySerialAndChip_history() throws Exception {
         assertThat(ok(alice, "/console/units?q=SN000001")).contains("data-chip=\"" + chip + "\"");
         assertThat(ok(carol, "/console/units?q=" + chip.toLowerCase())).contains("data-chip=\"" + chip + "\"");
@@ -128,6 +141,7 @@ class ConsolePagesTest {
         expected.put("/console/orders/PO-ACME", List.of(200, 200, 200, 404));
         expected.put("/console/orders/PO-OTHER", List.of(200, 200, 404, 200));
         expected.put("/console/orders/PO-ACME/rates.json", List.of(200, 200, 200, 404));
+        expected.put("/console/rates.json", List.of(200, 200, 200, 200));
         expected.put("/console/alerts", List.of(200, 200, 200, 200));
         expected.put("/console/alerts?class=clone", List.of(200, 200, 200, 200));
         expected.put("/console/units", List.of(200, 200, 200, 200));

@@ -34,6 +34,8 @@ class ConsolePostgresTest {
                     "PO-PG-OTHER");
             assertThat(ok(bob, "/console/orders")).contains("PO-PG").doesNotContain("PO-PG-OTHER");
             assertThat(ok(alice, "/console/orders/PO-PG/rates.json")).matches(".*\"refused\":\\[[0-9,]*1\\].*");
+            assertThat(ok(bob, "/console/rates.json")).matches(".*\"provisioned\":\\[[0-9,]*1\\].*");
+            assertThat(ok(alice, "/console/rates.json")).matches(".*\"refused\":\\[[0-9,]*1\\].*");
             assertThat(ok(bob, "/console/live/alerts?class=overproduction")).contains("quota-exhausted");
             assertThat(ok(console.dave(), "/console/live/alerts")).doesNotContain("quota-exhausted");
             assertThat(ok(alice, "/console/live/clones")).contains("No clone suspects.");
