@@ -58,7 +58,7 @@ class ConsoleSecurityTest {
                     .doesNotContain("unsafe");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
             assertThat(r.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
-            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
             assertThat(r.headers().firstValue("Strict-Transport-Security")).as(path).isPresent();
             if (r.statusCode() == 200 && path.startsWith("/console/") && !path.contains("assets")) {
                 assertThat(r.body()).as(path).doesNotContainPattern("<script(?![^>]*\\bsrc=)")
@@ -135,6 +135,8 @@ class ConsoleSecurityTest {
                 "https://evil.example").statusCode()).isEqualTo(403);
         assertThat(alice.post("/console/orders/PO-1/suspend", ConsoleClient.form(token), "Sec-Fetch-Site",
                 "cross-site").statusCode()).isEqualTo(403);
+        assertThat(alice.post("/console/orders/PO-1/suspend", ConsoleClient.form(token), "Origin", "null")
+                .statusCode()).isEqualTo(403);
         assertThat(alice.post("/admin/v1/orders/PO-1/suspend", Map.of(), "Origin", "https://evil.example")
                 .statusCode()).isEqualTo(403);
         assertThat(state("PO-1")).isEqualTo("open");
