@@ -29,7 +29,7 @@ public final class UbootEmulatedBackend implements BackendProvider {
     }
 
     @Override
-    public DeviceLine line(Path scratch) {
+    public DeviceLine line(Path scratch) throws Exception {
         return new UbootEmulatedLine();
     }
 }

@@ -22,9 +22,14 @@ import java.util.HexFormat;
  * {@code mfgprot pubk}. An untrusted board has another MP key. Closing stops every board started.
  */
 public final class UbootEmulatedLine implements DeviceLine {
-    private final CaamEmulatedLine chips = new CaamEmulatedLine();
-    private final ProductFamily family = chips.family();
+    private final CaamEmulatedLine chips;
+    private final ProductFamily family;
     private final Deque<UbootEmulatedDevice> started = new ArrayDeque<>();
+
+    public UbootEmulatedLine() throws java.security.GeneralSecurityException {
+        this.chips = new CaamEmulatedLine();
+        this.family = chips.family();
+    }
 
     @Override
     public AttestationMethod method() {

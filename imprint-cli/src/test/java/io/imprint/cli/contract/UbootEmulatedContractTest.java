@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 class UbootEmulatedContractTest extends DeviceBackendContract {
     @Override
-    protected DeviceLine line(Path dir) {
+    protected DeviceLine line(Path dir) throws Exception {
         return new UbootEmulatedLine();
     }
 }
