@@ -6,6 +6,8 @@ import io.imprint.server.admin.AdminService;
 import io.imprint.server.admin.ChainedAdminAudit;
 import io.imprint.server.admin.JdbcAdminAudit;
 import io.imprint.server.admin.OperatorCa;
+import io.imprint.server.console.ConsoleRouting;
+import io.imprint.server.console.ConsoleService;
 import io.imprint.server.alerts.AlertConfig;
 import io.imprint.server.alerts.AlertOutbox;
 import io.imprint.server.alerts.AlertingEventRepository;
@@ -81,6 +83,7 @@ public final class Imprint implements AutoCloseable {
     private final WebhookAlerts alerts;
     private final Reports reports;
     private final AdminService admin;
+    private final ConsoleService console;
 
     private Imprint(ServerConfig config, AlertConfig alertConfig, OpenedStore store) {
         this.config = config;
@@ -123,6 +126,7 @@ public final class Imprint implements AutoCloseable {
         this.reports = new Reports(database, orders, products);
         this.admin = new AdminService(database, products, policies, orders, reprovisioning, events, reports, audit,
                 new ChainedAdminAudit(audit, new JdbcAdminAudit(config.clock())));
+        this.console = new ConsoleService(admin, orders, database, config.clock());
         if (alerts != null) {
             alerts.start(); // last: a failure above must not leave a sender thread behind
         }
@@ -248,7 +252,8 @@ public final class Imprint implements AutoCloseable {
         OperatorCa operatorCa = store.keys().operatorCa().orElseThrow(() -> new StoreStartException(
                 OperatorCa.certificateFile(config.dataDir()) + ": no such file (the operator CA certificate, which the "
                         + "admin listener trusts); start 'imprint server' once to create it"));
-        return AdminListener.start(admin.host(), admin.port(), serverCertificate(), operatorCa, this.admin);
+        return AdminListener.start(admin.host(), admin.port(), serverCertificate(), operatorCa, this.admin,
+                cfg -> ConsoleRouting.install(cfg, console));
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.imprint.server.admin;
 import io.imprint.server.tls.ServerCertificate;
 import io.imprint.server.tls.TlsJavalin;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.function.Consumer;
 
 /**
  * The running admin API listener: HTTPS, TLS 1.3 only, client certificates required and trusted only
@@ -22,9 +24,12 @@ public final class AdminListener implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the listener on {@code host:port} (port 0 = ephemeral). */
+    /**
+     * Starts the listener on {@code host:port} (port 0 = ephemeral); {@code more} installs further routes
+     * first (the console), so its before-handlers run before the operator is resolved.
+     */
     public static AdminListener start(String host, int port, ServerCertificate certificate, OperatorCa ca,
-                                      AdminService service) {
+                                      AdminService service, Consumer<JavalinConfig> more) {
         KeyStore keyStore;
         KeyStore trustStore;
         try {
@@ -34,7 +39,10 @@ public final class AdminListener implements AutoCloseable {
             throw new IllegalStateException("cannot load the admin listener's key or trust store", e);
         }
         TlsJavalin started = TlsJavalin.start("admin listener", keyStore, trustStore, host, port,
-                cfg -> AdminRouting.routing(cfg, service));
+                cfg -> {
+                    more.accept(cfg);
+                    AdminRouting.routing(cfg, service);
+                });
         return new AdminListener(started.app(), certificate, started.port());
     }
 

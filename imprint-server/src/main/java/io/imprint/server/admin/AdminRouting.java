@@ -78,6 +78,11 @@ public final class AdminRouting {
         }
     }
 
+    /** The operator of this request (set by the listener's before-handler), or null. */
+    public static Operator operatorOf(Context ctx) {
+        return ctx.attribute(OPERATOR);
+    }
+
     /** The route's role list; a refusal is recorded by {@link AdminService#refuse} like any other call. */
     private static Handler allow(AdminService service, Set<Role> roles, Handler handler) {
         return ctx -> {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The admin operations with their role checks: every call names its operator, checks the role,
@@ -211,8 +212,21 @@ public final class AdminService {
         });
     }
 
+    /**
+     * Runs a read of another surface (the console's pages) as {@code who}: {@code work} authorizes it, and
+     * it is recorded like an admin API read, ok or refused.
+     */
+    public <T> T recordedRead(Operator who, String action, Map<String, String> details, Supplier<T> work) {
+        return recorder.read(who, action, details, work);
+    }
+
+    /** Records a refused or failed call of another surface (the console's live updates); the caller rethrows. */
+    public void recordRefusal(Operator who, String action, Map<String, String> details, RuntimeException cause) {
+        recorder.failed(AdminActor.of(who), action, details, cause);
+    }
+
     /** Records and refuses a request the route's role list does not allow. */
-    void refuse(Operator who, String route) {
+    public void refuse(Operator who, String route) {
         recorder.read(who, "route.refused", Map.of("route", route), () -> {
             throw new ImprintException(ProblemCode.FORBIDDEN, "role " + who.role().slug() + " may not " + route);
         });

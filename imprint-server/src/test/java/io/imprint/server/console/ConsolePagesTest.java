@@ -1,0 +1,116 @@
+package io.imprint.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imprint.server.orders.OrderRequest;
+import io.imprint.server.testing.ConsoleClient;
+import io.imprint.server.testing.ConsoleServer;
+import io.imprint.server.testing.TestDevice;
+import io.imprint.server.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every console page for every role, over the real mTLS admin listener with real operator certificates. */
+class ConsolePagesTest {
+    @TempDir static Path dir;
+    static ConsoleServer console;
+    static ConsoleClient alice;
+    static ConsoleClient carol;
+    static ConsoleClient bob;
+    static ConsoleClient dave;
+    static String chip;
+
+    @BeforeAll
+    static void start() throws Exception {
+        console = ConsoleServer.sqlite(dir.resolve("data"));
+        TestServer server = console.server();
+        server.order("PO-ACME", 3, "SN000001..SN000010");
+        server.imprint().orders().create(new OrderRequest("PO-OTHER", TestServer.PRODUCT, ConsoleServer.OTHER, 5,
+                "SN000100..SN000104"));
+        TestDevice device = server.provisioned("SN000001");
+        chip = device.chipIdHex();
+        server.issued("SN000002");
+        server.provisioned("SN000100");
+        alice = console.alice();
+        carol = console.carol();
+        bob = console.bob();
+        dave = console.dave();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        console.close();
+    }
+
+    @Test
+    void ordersPage_everyRole_cmOperatorSeesOwnOrdersOnly() throws Exception {
+        for (ConsoleClient c : List.of(alice, carol)) {
+            String page = ok(c, "/console/orders");
+            assertThat(page).contains("data-order=\"PO-ACME\"", "data-order=\"PO-OTHER\"");
+        }
+        String acme = ok(bob, "/console/orders");
+        assertThat(acme).contains("data-order=\"PO-ACME\"").doesNotContain("PO-OTHER");
+        assertThat(acme).contains("data-used=\"2\"", "data-provisioned=\"1\"", "data-issued=\"1\"");
+        assertThat(ok(dave, "/console/orders")).contains("data-order=\"PO-OTHER\"").doesNotContain("PO-ACME");
+    }
+
+    @Test
+    void orderPage_progressAndChart_otherCmIsNotFound() throws Exception {
+        String page = ok(bob, "/console/orders/PO-ACME");
+        assertThat(page).contains("id=\"order-provisioned\">1<", "id=\"order-issued\">1<", "id=\"rate-chart\"")
+                .doesNotContain("action-suspend");
+        HttpResponse<String> other = bob.get("/console/orders/PO-OTHER");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(other.body()).contains("not-found").doesNotContain(ConsoleServer.OTHER);
+        assertThat(bob.get("/console/live/orders/PO-OTHER").statusCode()).isEqualTo(404);
+        assertThat(bob.get("/console/orders/PO-OTHER/rates.json").statusCode()).isEqualTo(404);
+        String rates = ok(alice, "/console/orders/PO-ACME/rates.json");
+        assertThat(rates).startsWith("{\"t\":[").contains("\"provisioned\":[").contains("1");
+        assertThat(ok(alice, "/console/orders/PO-ACME")).contains("id=\"action-suspend\"", "id=\"action-resize\"");
+    }
+
+    @Test
+    void unitsPage_searchBySerialAndChip_history() throws Exception {
+        assertThat(ok(alice, "/console/units?q=SN000001")).contains("data-chip=\"" + chip + "\"");
+        assertThat(ok(carol, "/console/units?q=" + chip.toLowerCase())).contains("data-chip=\"" + chip + "\"");
+        String unit = ok(bob, "/console/units/" + chip);
+        assertThat(unit).contains("id=\"unit-serial\">SN000001<", "data-outcome=\"issued\"",
+                "data-outcome=\"provisioned\"").doesNotContain("action-reprovision");
+        assertThat(ok(alice, "/console/units/" + chip)).contains("id=\"action-reprovision\"");
+        assertThat(dave.get("/console/units/" + chip).statusCode()).isEqualTo(404);
+        assertThat(ok(dave, "/console/units?q=SN000001")).contains("id=\"unit-none\"");
+    }
+
+    @Test
+    void auditPage_readersOnly_verifyNowRunsTheStoreVerification() throws Exception {
+        String page = ok(carol, "/console/audit");
+        assertThat(page).contains("id=\"audit-seq\"", "id=\"verify-now\"");
+        HttpResponse<String> verified = carol.post("/console/audit/verify",
+                ConsoleClient.form(carol.csrf("/console/audit")));
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(verified.body()).contains("data-outcome=\"ok\"", "OK: ");
+        assertThat(bob.get("/console/audit").statusCode()).isEqualTo(403);
+        assertThat(ok(bob, "/console/orders")).doesNotContain("nav-audit");
+    }
+
+    @Test
+    void offlineAndAlertsPages_everyRole() throws Exception {
+        for (ConsoleClient c : List.of(alice, carol, bob, dave)) {
+            assertThat(ok(c, "/console/offline")).contains("Receipt imports");
+            assertThat(ok(c, "/console/alerts")).contains("id=\"alert-feed\"", "id=\"clone-groups\"");
+        }
+    }
+
+    static String ok(ConsoleClient c, String path) throws Exception {
+        HttpResponse<String> r = c.get(path);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+}
