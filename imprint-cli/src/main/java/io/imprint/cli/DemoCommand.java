@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code imprint demo}: the whole networked flow on an embedded store, with emulated i.MX devices. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8"},
+        footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8",
+                "  imprint demo --keep-running"},
         description = "Starts a server on a fresh embedded (SQLite) data directory, enrolls a product from an EMULATED"
                 + " reference chip, opens an order, provisions a production run of emulated devices over TLS, then"
                 + " shows the attacks the server refuses and a summary.")
@@ -25,7 +26,8 @@ final class DemoCommand implements Callable<Integer> {
     int stations;
     @Option(names = "--data-dir", description = "Data directory to create (default: a new directory under the system temp dir).")
     Path dataDir;
-    @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
+    @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C: admin API and operator console (its URL,"
+            + " an oem-admin .p12 and how to import it into a browser are printed).")
     boolean keepRunning;
     @Option(names = "--keep", description = "Keep the temporary data directory and print commands to try on it (a --data-dir is always kept).")
     boolean keep;

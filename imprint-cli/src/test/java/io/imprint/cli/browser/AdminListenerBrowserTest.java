@@ -9,9 +9,6 @@ import io.imprint.server.issuance.PemFiles;
 import io.imprint.server.testing.TestServer;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +71,7 @@ class AdminListenerBrowserTest {
         browser.screenshot("admin-api-orders-oem-admin");
 
         assertThat(page).contains("\"name\":\"PO-ACME\"").contains("\"name\":\"PO-OTHER\"");
-        assertThat(adminActions("alice")).contains("orders.list outcome=ok");
+        assertThat(AdminActions.of(dir.resolve("data"), "alice")).contains("orders.list outcome=ok");
     }
 
     @Test
@@ -86,7 +83,7 @@ class AdminListenerBrowserTest {
         assertThat(events).contains("\"code\":\"forbidden\"").contains("cm-operator");
         assertThat(orders).contains("PO-ACME").doesNotContain("PO-OTHER");
         assertThat(other).contains("\"code\":\"not-found\"");
-        assertThat(adminActions("bob")).anySatisfy(row -> assertThat(row).startsWith("route.refused ")
+        assertThat(AdminActions.of(dir.resolve("data"), "bob")).anySatisfy(row -> assertThat(row).startsWith("route.refused ")
                 .contains("outcome=forbidden"));
     }
 
@@ -98,7 +95,7 @@ class AdminListenerBrowserTest {
         // closing is what it sees then.
         assertThat(error).isIn("ERR_BAD_SSL_CLIENT_AUTH_CERT", "ERR_SOCKET_NOT_CONNECTED", "ERR_CONNECTION_RESET",
                 "ERR_CONNECTION_CLOSED", "ERR_EMPTY_RESPONSE");
-        assertThat(adminActions("mallory")).isEmpty();
+        assertThat(AdminActions.of(dir.resolve("data"), "mallory")).isEmpty();
     }
 
     private static AdminListener listen() {
@@ -109,22 +106,5 @@ class AdminListenerBrowserTest {
 
     private static URI origin(AdminListener listener) {
         return URI.create("https://127.0.0.1:" + listener.port());
-    }
-
-    /** "action details" of each admin_actions row of {@code operator} ("outcome=ok" among the details). */
-    private static List<String> adminActions(String operator) throws Exception {
-        List<String> rows = new ArrayList<>();
-        Path db = dir.resolve("data/imprint.db");
-        assertThat(db).exists();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             var s = c.prepareStatement("SELECT action, details FROM admin_actions WHERE operator = ?")) {
-            s.setString(1, operator);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(r.getString(1) + " " + r.getString(2));
-                }
-            }
-        }
-        return rows;
     }
 }

@@ -13,17 +13,19 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, driven through its chromedriver, that presents operator client
@@ -45,6 +47,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 900;
     private static final int MAX_HEIGHT = 4000;
+    private static final int WAIT_SECONDS = 20;
     private static final Pattern DRIVER_ERROR = Pattern.compile("net::(ERR_[A-Z_]+)");
     private static final Pattern ERROR_PAGE =
             Pattern.compile("\"errorCode\":\"(ERR_[A-Z_]+)\"");
@@ -62,14 +65,26 @@ final class ConsoleBrowser implements AutoCloseable {
      * the certificate of the operator named; {@code server} is the certificate the listeners serve.
      */
     static ConsoleBrowser start(Path dir, X509Certificate server, List<BrowserOperator> operators,
-                                Map<URI, String> operatorByOrigin) throws IOException, InterruptedException,
-            GeneralSecurityException {
+                                Map<URI, String> operatorByOrigin) throws Exception {
+        return start(dir, server, (home, nss) -> {
+            for (BrowserOperator operator : operators) {
+                nss.importP12(operator.p12(), operator.passwordFile());
+            }
+        }, operatorByOrigin);
+    }
+
+    /** How certificates get into the browser's NSS database, under its private {@code HOME}. */
+    @FunctionalInterface
+    interface CertificateImport {
+        void into(Path home, NssDatabase nss) throws Exception;
+    }
+
+    /** As above, the certificates imported by {@code imports} (e.g. a command line as a user runs it). */
+    static ConsoleBrowser start(Path dir, X509Certificate server, CertificateImport imports,
+                                Map<URI, String> operatorByOrigin) throws Exception {
         SystemBrowser.requireInstalled();
         Path home = Files.createDirectories(dir.resolve("home"));
-        NssDatabase nss = NssDatabase.create(home);
-        for (BrowserOperator operator : operators) {
-            nss.importP12(operator.p12(), operator.passwordFile());
-        }
+        imports.into(home, NssDatabase.create(home));
         Path profile = Files.createDirectories(dir.resolve("profile"));
         writePreferences(profile, operatorByOrigin);
         ChromeOptions options = new ChromeOptions();
@@ -125,27 +140,60 @@ final class ConsoleBrowser implements AutoCloseable {
         return code.find() ? code.group(1) : report;
     }
 
+    /**
+     * Waits, at most {@value #WAIT_SECONDS} s, until {@code condition} gives a value other than null or
+     * false (a bounded wait for what the page shows, not a timing assertion).
+     */
+    <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(WAIT_SECONDS), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    /** The element with id {@code id} once it is on the page. */
+    WebElement await(String id) {
+        return await(d -> d.findElement(By.id(id)));
+    }
+
+    /**
+     * POSTs a form field from the current page's script (same origin, as a form of the page would) to
+     * {@code path} and returns the HTTP status.
+     */
+    int postForm(String path, String field, String value) {
+        Object status = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                + " body: encodeURIComponent(arguments[1]) + '=' + encodeURIComponent(arguments[2])})"
+                + ".then(r => done(r.status), e => done(-1));", path, field, value);
+        return ((Number) status).intValue();
+    }
+
+    /** Marks the current document, so {@link #sameDocument} can tell it was not reloaded. */
+    void markDocument() {
+        driver.executeScript("window.imprintTestMark = 'unchanged';");
+    }
+
+    /** True while the document marked by {@link #markDocument} is still the one shown (no reload, no navigation). */
+    boolean sameDocument() {
+        return "unchanged".equals(driver.executeScript("return window.imprintTestMark;"));
+    }
+
     /** The visible text of the current page. */
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }
 
     /**
-     * Saves the whole current page (the window grown to the page's height, at most {@value #MAX_HEIGHT}
-     * pixels) as {@code target/console-screenshots/<name>.png} and returns the file.
+     * Saves the whole current page (beyond the window, at most {@value #MAX_HEIGHT} pixels high) as
+     * {@code target/console-screenshots/<name>.png} and returns the file.
      */
     Path screenshot(String name) throws IOException {
         Object height = ((JavascriptExecutor) driver).executeScript(
-                "return Math.max(document.body ? document.body.scrollHeight : 0, window.innerHeight);");
-        int h = Math.min(MAX_HEIGHT, Math.max(HEIGHT, ((Number) height).intValue()));
-        driver.manage().window().setSize(new Dimension(WIDTH, h));
-        try {
-            Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-            return file;
-        } finally {
-            driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
-        }
+                "return Math.max(document.documentElement.scrollHeight, window.innerHeight);");
+        int h = Math.min(MAX_HEIGHT, ((Number) height).intValue());
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", WIDTH, "height", h, "scale", 1)));
+        Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        return file;
     }
 
     @Override
