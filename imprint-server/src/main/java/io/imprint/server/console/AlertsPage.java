@@ -55,7 +55,8 @@ final class AlertsPage {
             h.open("tr", "data-testid", "alert-row", "data-alert-class", e.alertClass(), "data-event", e.id(),
                     "data-outcome", e.outcome());
             h.el("td", Layout.time(e.time()));
-            h.raw("<td>").el("span", e.alertClass(), "class", "badge badge-" + e.alertClass()).raw("</td>");
+            h.raw("<td>").el("span", e.alertClass() == null ? "-" : e.alertClass(), "class",
+                    e.alertClass() == null ? "badge" : "badge badge-" + e.alertClass()).raw("</td>");
             h.el("td", e.outcome()).el("td", e.product());
             h.raw("<td>");
             if (e.order() != null) {
@@ -64,8 +65,9 @@ final class AlertsPage {
             h.raw("</td>").el("td", e.serial()).raw("<td>");
             chip(h, e.chip());
             h.raw("</td><td>").link(Layout.BASE + "/events/" + Html.url(e.id()), "event", "class", "event-link")
-                    .raw("</td>").raw("<td><code>").text(e.correlationId() == null ? "-" : e.correlationId())
-                    .raw("</code></td><td>");
+                    .raw("</td><td>");
+            correlation(h, e.correlationId());
+            h.raw("</td><td>");
             if (audit) {
                 h.link(Layout.BASE + "/events/" + Html.url(e.id()) + "/audit", "entry", "class", "audit-link");
             }
@@ -96,6 +98,27 @@ final class AlertsPage {
         h.raw("</tbody></table></div>");
     }
 
+    /** A correlation id linking to the events of its request, or a dash. */
+    static void correlation(Html h, String id) {
+        if (id == null) {
+            h.text("-");
+        } else {
+            h.raw("<code>").link(Layout.BASE + "/events?correlation=" + Html.url(id), id, "class", "correlation-link")
+                    .raw("</code>");
+        }
+    }
+
+    /** The events of one request, by its correlation id. */
+    static String correlated(Operator who, String id, List<ConsoleEvent> events) {
+        return Layout.page(who, "Request " + id, "/alerts", h -> {
+            h.el("p", "Events recorded for the request with correlation id " + id
+                    + " (the id in its problem document and the server's log line).");
+            h.open("div", "id", "correlated", "data-testid", "correlated");
+            feed(h, who, events);
+            h.close("div");
+        });
+    }
+
     static void chip(Html h, String chip) {
         if (chip != null) {
             h.link(Layout.BASE + "/units/" + Html.url(chip), chip, "class", "chip");
@@ -117,8 +140,9 @@ final class AlertsPage {
             }
             h.raw("</dd>").el("dt", "Serial").el("dd", e.serial()).el("dt", "Chip").raw("<dd>");
             chip(h, e.chip());
-            h.raw("</dd>").el("dt", "Correlation id").el("dd", e.correlationId() == null ? "-" : e.correlationId(),
-                    "id", "event-correlation");
+            h.raw("</dd>").el("dt", "Correlation id").raw("<dd id=\"event-correlation\">");
+            correlation(h, e.correlationId());
+            h.raw("</dd>");
             h.el("dt", "Detail").el("dd", e.detail(), "id", "event-detail");
             h.raw("</dl>");
             if (who.role() != Role.CM_OPERATOR) {

@@ -23,6 +23,6 @@ record ConsoleEvent(String id, Instant time, String product, String order, Strin
     }
 
     boolean refusal() {
-        return Rows.REFUSALS.contains("'" + outcome + "'");
+        return Rows.refusal(outcome);
     }
 }

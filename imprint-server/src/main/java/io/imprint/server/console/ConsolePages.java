@@ -31,7 +31,15 @@ final class ConsolePages {
 
     /** {@code {"t":[epoch seconds], "provisioned":[...], "refused":[...]}} for the uPlot chart. */
     void rates(Context ctx) {
-        List<ProductionQueries.Minute> minutes = console.rates(who(ctx), ctx.pathParam("name"));
+        json(ctx, console.rates(who(ctx), ctx.pathParam("name")));
+    }
+
+    /** The same over every order the operator may see. */
+    void allRates(Context ctx) {
+        json(ctx, console.rates(who(ctx)));
+    }
+
+    private static void json(Context ctx, List<ProductionQueries.Minute> minutes) {
         StringBuilder t = new StringBuilder();
         StringBuilder ok = new StringBuilder();
         StringBuilder refused = new StringBuilder();
@@ -53,6 +61,11 @@ final class ConsolePages {
 
     void event(Context ctx) {
         html(ctx, AlertsPage.event(who(ctx), console.event(who(ctx), ctx.pathParam("id"))));
+    }
+
+    void correlated(Context ctx) {
+        String id = ctx.queryParam("correlation");
+        html(ctx, AlertsPage.correlated(who(ctx), id, console.correlated(who(ctx), id)));
     }
 
     void eventAudit(Context ctx) {

@@ -28,9 +28,11 @@ public final class ConsoleRouting {
         cfg.routes.get(b + "/", ctx -> ctx.redirect(b + "/orders", HttpStatus.SEE_OTHER));
         cfg.routes.get(b + "/assets/{file}", assets::serve);
         cfg.routes.get(b + "/orders", pages::orders);
+        cfg.routes.get(b + "/rates.json", pages::allRates);
         cfg.routes.get(b + "/orders/{name}", pages::order);
         cfg.routes.get(b + "/orders/{name}/rates.json", pages::rates);
         cfg.routes.get(b + "/alerts", pages::alerts);
+        cfg.routes.get(b + "/events", pages::correlated);
         cfg.routes.get(b + "/events/{id}", pages::event);
         cfg.routes.get(b + "/events/{id}/audit", pages::eventAudit);
         cfg.routes.get(b + "/units", pages::units);

@@ -30,6 +30,7 @@ public final class ConsoleService {
     static final Duration CHART_WINDOW = Duration.ofMinutes(30);
     static final int FEED_SIZE = 100;
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern CORRELATION = Pattern.compile("[0-9a-f]{1,32}");
     private static final int MAX_QUERY = 64;
 
     /** An order with its progress. */
@@ -86,6 +87,14 @@ public final class ConsoleService {
         });
     }
 
+    /** Per-minute rates over every order the operator may see. */
+    List<ProductionQueries.Minute> rates(Operator who) {
+        return run(who, "console.rates", Map.of(), false, () -> {
+            Instant now = clock.instant();
+            return production.ratesAll(cmOf(who), now.minus(CHART_WINDOW), now);
+        });
+    }
+
     List<ConsoleEvent> alerts(Operator who, AlertClass alertClass, boolean page) {
         return run(who, "console.alerts", alertClass == null ? Map.of() : Map.of("class", Rows.slug(alertClass)),
                 page, () -> production.alerts(cmOf(who), alertClass, FEED_SIZE));
@@ -97,6 +106,16 @@ public final class ConsoleService {
 
     ConsoleEvent event(Operator who, String id) {
         return run(who, "console.event", Map.of("event", String.valueOf(id)), true, () -> eventOf(who, id));
+    }
+
+    /** The events a request caused, found by the correlation id in its problem document and log line. */
+    List<ConsoleEvent> correlated(Operator who, String correlationId) {
+        return run(who, "console.correlation", Map.of("correlationId", String.valueOf(correlationId)), true, () -> {
+            if (correlationId == null || !CORRELATION.matcher(correlationId).matches()) {
+                throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "a correlation id is 1-32 hex characters");
+            }
+            return production.correlated(correlationId, cmOf(who));
+        });
     }
 
     /** The audit entry that recorded an event (readers of the audit trail only). */

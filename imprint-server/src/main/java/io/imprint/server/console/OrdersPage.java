@@ -16,9 +16,12 @@ final class OrdersPage {
         return Layout.page(who, "Orders", "/orders", h -> {
             h.raw("<p>Progress of every order you may see; updates every few seconds.</p>");
             h.open("section", "id", "orders", "data-testid", "orders", "aria-label", "Orders",
-                    "data-live", Layout.BASE + "/live/orders", "aria-live", "polite");
+                    "data-live", Layout.BASE + "/live/orders");
             table(h, lines);
             h.close("section");
+            h.raw("<section aria-labelledby=\"chart-h\"><h2 id=\"chart-h\">All orders: rate (last 30 minutes)</h2>");
+            chart(h, Layout.BASE + "/rates.json");
+            h.raw("</section>");
         });
     }
 
@@ -54,26 +57,41 @@ final class OrdersPage {
         return Layout.page(who, "Order " + o.name(), "/orders", h -> {
             Layout.flash(h, flash);
             h.open("section", "id", "order-summary", "data-testid", "order-summary", "aria-label", "Order summary",
-                    "data-live", Layout.BASE + "/live/orders/" + Html.url(o.name()), "aria-live", "polite");
+                    "data-live", Layout.BASE + "/live/orders/" + Html.url(o.name()));
             summary(h, line);
             h.close("section");
-            if (who.role() == Role.OEM_ADMIN) {
+            if (who.role() == Role.OEM_ADMIN && !actions(o).isEmpty()) {
                 h.raw("<section id=\"order-actions\" aria-labelledby=\"actions-h\"><h2 id=\"actions-h\">Actions</h2>"
                         + "<p class=\"actions\">");
                 String base = Layout.BASE + "/orders/" + Html.url(o.name());
-                for (String a : List.of("suspend", "resume", "resize")) {
+                for (String a : actions(o)) {
                     h.link(base + "/" + a, ActionPages.label(a) + "...", "id", "action-" + a, "data-testid",
                             "action-" + a, "class", "button");
                 }
                 h.raw("</p></section>");
             }
             h.raw("<section aria-labelledby=\"chart-h\"><h2 id=\"chart-h\">Rate (last 30 minutes)</h2>");
-            h.open("div", "id", "rate-chart", "data-testid", "rate-chart", "class", "chart", "role", "img",
-                    "aria-label", "Units provisioned and attempts refused per minute",
-                    "data-chart", Layout.BASE + "/orders/" + Html.url(o.name()) + "/rates.json").close("div");
-            h.raw("<p class=\"legend\"><span class=\"key key-ok\"></span> units per minute "
-                    + "<span class=\"key key-refused\"></span> refusals per minute</p></section>");
+            chart(h, Layout.BASE + "/orders/" + Html.url(o.name()) + "/rates.json");
+            h.raw("</section>");
         });
+    }
+
+    /** The actions that apply to the order's state: suspend an open one, resume a suspended one, resize any not closed. */
+    static List<String> actions(Order o) {
+        return switch (o.state()) {
+            case "open" -> List.of("suspend", "resize");
+            case "suspended" -> List.of("resume", "resize");
+            case "draft" -> List.of("resize");
+            default -> List.of();
+        };
+    }
+
+    /** The rate chart (drawn by console.js from {@code dataUrl}) and its legend. */
+    private static void chart(Html h, String dataUrl) {
+        h.open("div", "id", "rate-chart", "data-testid", "rate-chart", "class", "chart", "role", "img",
+                "aria-label", "Units provisioned and attempts refused per minute", "data-chart", dataUrl).close("div");
+        h.raw("<p class=\"legend\"><span class=\"key key-ok\"></span> units per minute "
+                + "<span class=\"key key-refused\"></span> refusals per minute</p>");
     }
 
     /** The live fragment of one order: its figures and progress bar. */

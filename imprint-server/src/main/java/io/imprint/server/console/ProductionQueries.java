@@ -57,19 +57,29 @@ final class ProductionQueries {
 
     /** Per-minute provisioned units and refusals of one order since {@code since}, oldest first, gaps as zero. */
     List<Minute> rates(String orderId, Instant since, Instant now) {
+        return rates(" AND e.order_id = ?", new Object[] {orderId, since.toEpochMilli()}, since, now);
+    }
+
+    /** The same over every order (a non-null {@code cm}: that contract manufacturer's orders). */
+    List<Minute> ratesAll(String cm, Instant since, Instant now) {
+        return rates(cm == null ? " AND e.order_id IS NOT NULL" : " AND o.contract_manufacturer = ?",
+                cm == null ? new Object[] {since.toEpochMilli()} : new Object[] {cm, since.toEpochMilli()}, since, now);
+    }
+
+    private List<Minute> rates(String filter, Object[] params, Instant since, Instant now) {
         return db.autoCommit(c -> {
             Map<Long, long[]> byMinute = new TreeMap<>();
             for (long m = since.getEpochSecond() / 60; m <= now.getEpochSecond() / 60; m++) {
                 byMinute.put(m, new long[2]);
             }
-            Rows.query(c, "SELECT e.occurred_at / 60000 AS m, CASE WHEN e.outcome = 'provisioned' THEN 0 ELSE 1 END"
-                    + " AS k, COUNT(*) AS n FROM events e WHERE e.order_id = ? AND e.occurred_at >= ? AND"
-                    + " (e.outcome = 'provisioned' OR e.outcome IN " + Rows.REFUSALS + ") GROUP BY e.occurred_at / 60000,"
-                    + " CASE WHEN e.outcome = 'provisioned' THEN 0 ELSE 1 END", rs -> {
+            String kind = "CASE WHEN e.outcome = 'provisioned' THEN 0 ELSE 1 END";
+            Rows.query(c, "SELECT e.occurred_at / 60000 AS m, " + kind + " AS k, COUNT(*) AS n" + FROM
+                    + " WHERE 1 = 1" + filter + " AND e.occurred_at >= ? AND (e.outcome = 'provisioned' OR e.outcome IN "
+                    + Rows.REFUSALS + ") GROUP BY e.occurred_at / 60000, " + kind, rs -> {
                 long[] a = byMinute.computeIfAbsent(rs.getLong("m"), k -> new long[2]);
                 a[rs.getInt("k")] += rs.getLong("n");
                 return null;
-            }, orderId, since.toEpochMilli());
+            }, params);
             return byMinute.entrySet().stream()
                     .map(e -> new Minute(e.getKey() * 60, e.getValue()[0], e.getValue()[1])).toList();
         });
@@ -90,6 +100,12 @@ final class ProductionQueries {
                 + " GROUP BY e.serial, e.chip_id ORDER BY MAX(e.occurred_at) DESC LIMIT " + limit,
                 rs -> new CloneGroup(rs.getString("serial"), rs.getString("chip_id"), rs.getLong("n"),
                         Rows.instant(rs, "last")), cmParams(cm)));
+    }
+
+    /** The events of one request (its correlation id), oldest first. */
+    List<ConsoleEvent> correlated(String correlationId, String cm) {
+        return db.autoCommit(c -> Rows.query(c, "SELECT " + ConsoleEvent.COLUMNS + FROM + " WHERE e.correlation_id = ?"
+                + cmFilter(cm) + " ORDER BY e.occurred_at, e.id LIMIT 100", ConsoleEvent::of, params(correlationId, cm)));
     }
 
     /** One event, when it exists and (for a non-null {@code cm}) belongs to that CM's order. */

@@ -1,8 +1,11 @@
 package io.imprint.server.console;
 
 import io.imprint.server.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,8 +52,8 @@ final class RecordQueries {
     List<Unit> units(String query, String cm) {
         return db.autoCommit(c -> Rows.query(c, UNIT + " WHERE (u.serial = ? OR u.chip_id = ?)"
                 + ProductionQueries.cmFilter(cm) + " ORDER BY u.created_at LIMIT 50", RecordQueries::unit,
-                cm == null ? new Object[] {query, query.toUpperCase(java.util.Locale.ROOT)}
-                        : new Object[] {query, query.toUpperCase(java.util.Locale.ROOT), cm}));
+                cm == null ? new Object[] {query, query.toUpperCase(Locale.ROOT)}
+                        : new Object[] {query, query.toUpperCase(Locale.ROOT), cm}));
     }
 
     Optional<Unit> unit(String chip, String cm) {
@@ -63,8 +66,8 @@ final class RecordQueries {
         return db.autoCommit(c -> Rows.query(c, "SELECT DISTINCT e.chip_id FROM events e LEFT JOIN orders o"
                 + " ON o.id = e.order_id WHERE (e.serial = ? OR e.chip_id = ?) AND e.chip_id IS NOT NULL"
                 + ProductionQueries.cmFilter(cm) + " ORDER BY e.chip_id LIMIT 50", rs -> rs.getString(1),
-                cm == null ? new Object[] {query, query.toUpperCase(java.util.Locale.ROOT)}
-                        : new Object[] {query, query.toUpperCase(java.util.Locale.ROOT), cm}));
+                cm == null ? new Object[] {query, query.toUpperCase(Locale.ROOT)}
+                        : new Object[] {query, query.toUpperCase(Locale.ROOT), cm}));
     }
 
     /** Every event of a chip, oldest first (at most 500). */
@@ -126,7 +129,7 @@ final class RecordQueries {
                 rs -> rs.getLong(1), "%\"id\":\"" + eventId + "\"%").stream().findFirst());
     }
 
-    private static Unit unit(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Unit unit(ResultSet rs) throws SQLException {
         return new Unit(rs.getString("chip_id"), rs.getString("product"), rs.getString("serial"),
                 rs.getString("order_name"), rs.getString("contract_manufacturer"), rs.getString("state"),
                 Rows.instant(rs, "created_at"), Rows.instant(rs, "confirmed_at"), rs.getInt("issuance"),

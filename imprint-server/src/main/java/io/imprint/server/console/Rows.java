@@ -21,6 +21,9 @@ final class Rows {
     static final String ALERTS = slugs(Arrays.stream(ProblemCode.values())
             .filter(p -> p.alertClass() != AlertClass.NONE).toList());
 
+    private static final java.util.Set<String> REFUSAL_SLUGS = Arrays.stream(ProblemCode.values()).map(ProblemCode::slug)
+            .collect(Collectors.toUnmodifiableSet());
+
     private Rows() {
     }
 
@@ -47,6 +50,11 @@ final class Rows {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         long ms = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(ms);
+    }
+
+    /** True for an event outcome that is a refusal (a problem-code slug). */
+    static boolean refusal(String outcome) {
+        return REFUSAL_SLUGS.contains(outcome);
     }
 
     /** The alert class of an outcome ({@code clone}, ...), or null for outcomes that raise none. */

@@ -6,6 +6,7 @@
   function live(el) {
     var every = parseInt(el.getAttribute("data-every") || "2000", 10);
     var count = 0;
+    var last = null;
     function tick() {
       if (document.hidden) { return; }
       fetch(el.getAttribute("data-live"), { credentials: "same-origin", headers: { "Accept": "text/html" } })
@@ -14,7 +15,10 @@
           return r.text();
         })
         .then(function (html) {
-          el.innerHTML = html;
+          if (html !== last) { /* unchanged content is left alone: no re-announcement, focus kept */
+            el.innerHTML = html;
+            last = html;
+          }
           count += 1;
           el.setAttribute("data-refreshed", String(count));
           el.removeAttribute("data-stale");

@@ -69,6 +69,7 @@ class ConsoleLiveTest {
         String event = m.group(1);
         assertThat(ok(alice, "/console/events/" + event)).contains("id=\"event-outcome\">quota-exhausted<",
                 correlationId);
+        assertThat(ok(alice, "/console/events?correlation=" + correlationId)).contains("data-event=\"" + event + "\"");
         HttpResponse<String> audit = alice.get("/console/events/" + event + "/audit");
         assertThat(audit.statusCode()).isEqualTo(303);
         String entry = ok(alice, audit.headers().firstValue("Location").orElseThrow());

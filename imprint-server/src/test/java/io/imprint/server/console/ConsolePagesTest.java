@@ -2,14 +2,18 @@ package io.imprint.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imprint.server.bundle.ImportProgress;
 import io.imprint.server.orders.OrderRequest;
 import io.imprint.server.testing.ConsoleClient;
 import io.imprint.server.testing.ConsoleServer;
+import io.imprint.server.testing.OfflineLot;
 import io.imprint.server.testing.TestDevice;
 import io.imprint.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,10 @@ class ConsolePagesTest {
         chip = device.chipIdHex();
         server.issued("SN000002");
         server.provisioned("SN000100");
+        server.order("PO-OFF", 5, "SN000201..SN000205");
+        OfflineLot lot = OfflineLot.build(server, dir.resolve("lot"), "PO-OFF");
+        server.imprint().receiptImport().importLines(List.of(lot.line("0A0B0C01", "SN000201"),
+                lot.line("0A0B0C02", "SN000001")), null, lot.receiptKey(), ImportProgress.NONE);
         alice = console.alice();
         carol = console.carol();
         bob = console.bob();
@@ -77,6 +85,19 @@ class ConsolePagesTest {
     }
 
     @Test
+    void allOrdersChart_countsTheOrdersTheOperatorMaySee() throws Exception {
+        assertThat(ok(alice, "/console/orders")).contains("data-chart=\"/console/rates.json\"");
+        long all = provisioned(ok(alice, "/console/rates.json"));
+        assertThat(provisioned(ok(dave, "/console/rates.json"))).isEqualTo(1);
+        assertThat(provisioned(ok(bob, "/console/rates.json"))).isEqualTo(all - 1).isPositive();
+    }
+
+    private static long provisioned(String ratesJson) {
+        String list = ratesJson.replaceAll("(?s).*\"provisioned\":\\[([0-9,]*)\\].*", "$1");
+        return java.util.Arrays.stream(list.split(",")).mapToLong(Long::parseLong).sum();
+    }
+
+    @Test
     void unitsPage_searchBySerialAndChip_history() throws Exception {
         assertThat(ok(alice, "/console/units?q=SN000001")).contains("data-chip=\"" + chip + "\"");
         assertThat(ok(carol, "/console/units?q=" + chip.toLowerCase())).contains("data-chip=\"" + chip + "\"");
@@ -101,11 +122,51 @@ class ConsolePagesTest {
     }
 
     @Test
-    void offlineAndAlertsPages_everyRole() throws Exception {
-        for (ConsoleClient c : List.of(alice, carol, bob, dave)) {
-            assertThat(ok(c, "/console/offline")).contains("Receipt imports");
-            assertThat(ok(c, "/console/alerts")).contains("id=\"alert-feed\"", "id=\"clone-groups\"");
+    void offlinePage_bundlesAndReceiptVerdicts_cmOperatorSeesOwnOnly() throws Exception {
+        for (ConsoleClient c : List.of(alice, carol, bob)) {
+            String page = ok(c, "/console/offline");
+            assertThat(page).contains("data-testid=\"bundle-row\"", "href=\"/console/orders/PO-OFF\"",
+                    "data-outcome=\"provisioned\"");
+            assertThat(page.split("data-testid=\"verdict-row\"")).hasSizeGreaterThanOrEqualTo(3);
         }
+        assertThat(ok(dave, "/console/offline")).contains("id=\"bundles-empty\"", "id=\"verdicts-empty\"");
+        assertThat(ok(alice, "/console/units/0A0B0C01")).contains("offline (bundle)", "id=\"unit-serial\">SN000201<");
+    }
+
+    /** Every page for every role: 200, or the refusal the role model gives (403 forbidden, 404 another CM's). */
+    @Test
+    void everyPage_perRole_allowedOrRefused() throws Exception {
+        Map<String, List<Integer>> expected = new LinkedHashMap<>(); // alice, carol, bob, dave
+        expected.put("/console/orders", List.of(200, 200, 200, 200));
+        expected.put("/console/orders/PO-ACME", List.of(200, 200, 200, 404));
+        expected.put("/console/orders/PO-OTHER", List.of(200, 200, 404, 200));
+        expected.put("/console/orders/PO-ACME/rates.json", List.of(200, 200, 200, 404));
+        expected.put("/console/rates.json", List.of(200, 200, 200, 200));
+        expected.put("/console/alerts", List.of(200, 200, 200, 200));
+        expected.put("/console/alerts?class=clone", List.of(200, 200, 200, 200));
+        expected.put("/console/units", List.of(200, 200, 200, 200));
+        expected.put("/console/units?q=SN000001", List.of(200, 200, 200, 200));
+        expected.put("/console/units/" + chip, List.of(200, 200, 200, 404));
+        expected.put("/console/audit", List.of(200, 200, 403, 403));
+        expected.put("/console/audit/entries/1", List.of(200, 200, 403, 403));
+        expected.put("/console/offline", List.of(200, 200, 200, 200));
+        expected.put("/console/live/orders", List.of(200, 200, 200, 200));
+        expected.put("/console/live/alerts", List.of(200, 200, 200, 200));
+        expected.put("/console/live/clones", List.of(200, 200, 200, 200));
+        expected.put("/console/orders/PO-ACME/suspend", List.of(200, 403, 403, 403));
+        expected.put("/console/units/" + chip + "/reprovision", List.of(200, 403, 403, 403));
+        List<ConsoleClient> roles = List.of(alice, carol, bob, dave);
+        for (Map.Entry<String, List<Integer>> e : expected.entrySet()) {
+            for (int i = 0; i < roles.size(); i++) {
+                HttpResponse<String> r = roles.get(i).get(e.getKey());
+                assertThat(r.statusCode()).as(e.getKey() + " as " + List.of("alice", "carol", "bob", "dave").get(i))
+                        .isEqualTo(e.getValue().get(i));
+                if (r.statusCode() != 200) {
+                    assertThat(r.body()).contains(r.statusCode() == 403 ? "\"forbidden\"" : "\"not-found\"");
+                }
+            }
+        }
+        assertThat(ok(carol, "/console/alerts")).contains("id=\"alert-feed\"", "id=\"clone-groups\"");
     }
 
     static String ok(ConsoleClient c, String path) throws Exception {

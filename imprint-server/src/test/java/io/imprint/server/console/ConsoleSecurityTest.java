@@ -132,7 +132,8 @@ class ConsoleSecurityTest {
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.headers().firstValue("Location")).contains("/console/orders/PO-ACT?done=suspend");
         assertThat(state("PO-ACT")).isEqualTo("suspended");
-        assertThat(ok(alice, "/console/orders/PO-ACT?done=suspend")).contains("id=\"flash\"", "Order suspended.");
+        assertThat(ok(alice, "/console/orders/PO-ACT?done=suspend")).contains("id=\"flash\"", "Order suspended.",
+                "id=\"action-resume\"").doesNotContain("id=\"action-suspend\"");
         assertThat(alice.post("/console/orders/PO-ACT/resume", ConsoleClient.form(token)).statusCode()).isEqualTo(303);
         assertThat(alice.post("/console/orders/PO-ACT/resize", ConsoleClient.form(token, "quantity", "7"))
                 .statusCode()).isEqualTo(303);

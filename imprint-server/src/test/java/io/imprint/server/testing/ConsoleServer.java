@@ -38,6 +38,13 @@ public final class ConsoleServer implements AutoCloseable {
         return new ConsoleServer(server, admin, OperatorCa.loadOrCreate(dataDir), dataDir);
     }
 
+    /** Starts on a fresh PostgreSQL schema ({@code IMPRINT_TEST_PG_URL}), key files in {@code dataDir}. */
+    public static ConsoleServer postgres(Path dataDir) throws Exception {
+        TestServer server = TestServer.postgres(dataDir);
+        AdminListener admin = server.imprint().startAdminListener(new AdminConfig("127.0.0.1", 0));
+        return new ConsoleServer(server, admin, OperatorCa.loadOrCreate(dataDir), dataDir);
+    }
+
     /** {@code https://127.0.0.1:<admin port>}; the console is under {@code /console/}. */
     public URI url() {
         return URI.create("https://127.0.0.1:" + admin.port());
