@@ -2,12 +2,18 @@ package io.imprint.cli.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imprint.cli.Main;
 import io.imprint.cli.RunningDemo;
 import io.imprint.server.issuance.PemFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A new user's path: {@code imprint demo --keep-running}, the printed command imports the printed
  * {@code .p12} into Chromium's certificate database, and the printed console URL shows the demo's
- * production and the refused attacks.
+ * production, the refused attacks and, once the printed offline path ran, its bundle and receipt import.
  */
 class DemoConsoleBrowserTest {
     private static final int DEVICES = 3;
@@ -50,6 +56,28 @@ class DemoConsoleBrowserTest {
                         .extracting(row -> row.getDomAttribute("data-outcome"))
                         .contains("serial-in-use", "quota-exhausted", "nonce-used", "bad-signature");
                 browser.screenshot("demo-alerts");
+
+                runOfflinePath(demo);
+                browser.open(origin.resolve("/console/offline"));
+                List<WebElement> bundles = browser.driver().findElements(By.cssSelector("tr[data-testid=bundle-row]"));
+                assertThat(bundles).hasSize(1);
+                assertThat(bundles.get(0).getText()).as("built and expiry times are this year's")
+                        .contains("PO-DEMO-OFFLINE", Year.now(ZoneOffset.UTC) + "-").doesNotContain("1970-");
+                assertThat(browser.driver().findElements(By.cssSelector("tr[data-testid=verdict-row]"))).isNotEmpty();
+                browser.screenshot("demo-offline");
+            }
+        }
+    }
+
+    /** Runs the printed offline path (bundle build, device apply-bundle, receipts import) beside the running server. */
+    private static void runOfflinePath(RunningDemo demo) {
+        for (List<String> command : demo.nextCommands()) {
+            String verb = String.join(" ", command.subList(0, 2));
+            if (List.of("bundle build", "device apply-bundle", "receipts import").contains(verb)) {
+                StringWriter err = new StringWriter();
+                int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                        command.toArray(String[]::new));
+                assertThat(code).as(verb + ": " + err).isZero();
             }
         }
     }
