@@ -14,6 +14,11 @@ import java.util.Map;
  * also carry a {@link CsrfTokens} token.
  */
 final class ConsoleSecurity {
+    /**
+     * Referrers never leave the listener; {@code same-origin} (not {@code no-referrer}) because with
+     * {@code no-referrer} Chromium sends {@code Origin: null} on the console's own form posts.
+     */
+    static final String REFERRER_POLICY = "same-origin";
     /** Scripts and styles only from this listener, nothing inline, no framing, forms only to itself. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -21,7 +26,7 @@ final class ConsoleSecurity {
             "Content-Security-Policy", CSP,
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer",
+            "Referrer-Policy", REFERRER_POLICY,
             "Cross-Origin-Opener-Policy", "same-origin",
             "Cross-Origin-Resource-Policy", "same-origin",
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()",

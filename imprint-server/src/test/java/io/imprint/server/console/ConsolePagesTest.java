@@ -169,6 +169,25 @@ class ConsolePagesTest {
         assertThat(ok(carol, "/console/alerts")).contains("id=\"alert-feed\"", "id=\"clone-groups\"");
     }
 
+    /** Landmarks, language, one h1, and a label for every visible input, on every page with a form or not. */
+    @Test
+    void everyPage_landmarksHeadingAndLabelledInputs() throws Exception {
+        for (String path : List.of("/console/orders", "/console/orders/PO-ACME", "/console/alerts", "/console/units",
+                "/console/units?q=SN000001", "/console/units/" + chip, "/console/audit", "/console/audit/entries/1",
+                "/console/offline", "/console/orders/PO-ACME/resize", "/console/units/" + chip + "/reprovision")) {
+            String page = ok(alice, path);
+            assertThat(page).as(path).startsWith("<!doctype html><html lang=\"en\">")
+                    .contains("<header", "<nav aria-label=", "<main id=\"main\"", "<footer", "href=\"#main\"",
+                            "name=\"viewport\"");
+            assertThat(page.split("<h1>")).as(path).hasSize(2);
+            java.util.regex.Matcher inputs = java.util.regex.Pattern.compile("<input id=\"([a-z-]+)\"").matcher(page);
+            while (inputs.find()) {
+                assertThat(page).as(path + " input " + inputs.group(1)).contains("<label for=\"" + inputs.group(1) + "\">");
+            }
+            assertThat(page).as(path).doesNotContainPattern("<input (?![^>]*(id=|type=\"hidden\"))");
+        }
+    }
+
     static String ok(ConsoleClient c, String path) throws Exception {
         HttpResponse<String> r = c.get(path);
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
