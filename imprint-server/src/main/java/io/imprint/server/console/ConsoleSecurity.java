@@ -41,26 +41,30 @@ final class ConsoleSecurity {
     }
 
     /**
-     * Refuses a POST/PUT/DELETE that a browser marks as coming from another site ({@code Sec-Fetch-Site}) or
-     * whose {@code Origin} is not this listener. Clients other than browsers (the CLI) send neither header.
+     * Refuses what another site makes a browser send: a POST/PUT/DELETE marked cross-site or same-site by
+     * {@code Sec-Fetch-Site}, or whose {@code Origin} is not this listener ({@code null} included); and a
+     * GET another site embeds or fetches (cross-site and not a top-level navigation, so a link from a SIEM
+     * to an event page still opens). Clients other than browsers (the CLI) send none of these headers.
      */
     static void sameOrigin(Context ctx, ConsoleService console) {
         String method = ctx.method().name();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-            return;
-        }
         String site = ctx.header("Sec-Fetch-Site");
-        String origin = ctx.header("Origin");
-        String host = ctx.header("Host");
-        boolean crossSite = site != null && !site.equals("same-origin") && !site.equals("none");
-        boolean foreignOrigin = origin != null && (host == null || !origin.equals("https://" + host));
-        if (crossSite || foreignOrigin) {
+        boolean foreignSite = site != null && !site.equals("same-origin") && !site.equals("none");
+        boolean refused;
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            refused = foreignSite && !"navigate".equals(ctx.header("Sec-Fetch-Mode"));
+        } else {
+            String origin = ctx.header("Origin");
+            String host = ctx.header("Host");
+            refused = foreignSite || origin != null && (host == null || !origin.equals("https://" + host));
+        }
+        if (refused) {
             ImprintException e = new ImprintException(ProblemCode.FORBIDDEN,
-                    "cross-site request refused: state-changing requests must come from this listener's own pages");
+                    "cross-site request refused: use the listener's own pages");
             Operator who = AdminRouting.operatorOf(ctx);
             if (who != null) {
-                console.admin().recordRefusal(who, "request.cross-site",
-                        Map.of("route", method + " " + ctx.path(), "origin", String.valueOf(origin)), e);
+                console.admin().recordRefusal(who, "request.cross-site", Map.of("route", method + " " + ctx.path(),
+                        "origin", String.valueOf(ctx.header("Origin")), "site", String.valueOf(site)), e);
             }
             throw e;
         }

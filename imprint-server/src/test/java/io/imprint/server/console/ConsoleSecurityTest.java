@@ -129,7 +129,7 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void crossSiteRequests_refusedOnConsoleAndApi_evenWithAValidToken() throws Exception {
+    void crossSiteRequests_refusedOnConsoleAndApi_evenWithAValidToken_linksStillOpen() throws Exception {
         String token = alice.csrf("/console/orders/PO-1/suspend");
         assertThat(alice.post("/console/orders/PO-1/suspend", ConsoleClient.form(token), "Origin",
                 "https://evil.example").statusCode()).isEqualTo(403);
@@ -140,6 +140,14 @@ class ConsoleSecurityTest {
         assertThat(alice.post("/admin/v1/orders/PO-1/suspend", Map.of(), "Origin", "https://evil.example")
                 .statusCode()).isEqualTo(403);
         assertThat(state("PO-1")).isEqualTo("open");
+        assertThat(alice.get("/console/orders", "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "no-cors")
+                .statusCode()).isEqualTo(403);
+        assertThat(alice.get("/admin/v1/audit/export", "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "cors")
+                .statusCode()).isEqualTo(403);
+        assertThat(alice.get("/console/orders/PO-1", "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "navigate")
+                .statusCode()).isEqualTo(200);
+        assertThat(alice.get("/console/orders", "Sec-Fetch-Site", "same-origin", "Sec-Fetch-Mode", "cors")
+                .statusCode()).isEqualTo(200);
         assertThat(adminPayloads("alice")).anyMatch(p -> p.contains("request.cross-site"));
     }
 

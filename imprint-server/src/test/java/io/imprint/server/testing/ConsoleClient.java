@@ -45,9 +45,13 @@ public final class ConsoleClient {
         this.base = base;
     }
 
-    public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** GETs {@code path} with extra request headers (name, value, ...). */
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POSTs a form ({@code application/x-www-form-urlencoded}) with extra request headers (name, value, ...). */
