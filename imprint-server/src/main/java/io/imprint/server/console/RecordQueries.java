@@ -91,7 +91,7 @@ final class RecordQueries {
                 + " ON o.id = b.order_id WHERE 1 = 1" + ProductionQueries.cmFilter(cm)
                 + " ORDER BY b.created_at DESC LIMIT 200", rs -> new Bundle(rs.getString("bundle_id"),
                 rs.getString("product"), rs.getString("lot"), rs.getString("order_name"),
-                rs.getString("contract_manufacturer"), Rows.instant(rs, "created_at"), Rows.instant(rs, "expires_at"),
+                rs.getString("contract_manufacturer"), Rows.epochSecond(rs, "created_at"), Rows.epochSecond(rs, "expires_at"),
                 rs.getInt("unit_count")), ProductionQueries.cmParams(cm)));
     }
 

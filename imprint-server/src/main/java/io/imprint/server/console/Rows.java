@@ -57,6 +57,12 @@ final class Rows {
         return REFUSAL_SLUGS.contains(outcome);
     }
 
+    /** A column holding epoch seconds (the bundles' build and expiry times). */
+    static Instant epochSecond(ResultSet rs, String column) throws SQLException {
+        long s = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochSecond(s);
+    }
+
     /** The alert class of an outcome ({@code clone}, ...), or null for outcomes that raise none. */
     static String alertClass(String outcome) {
         for (ProblemCode p : ProblemCode.values()) {

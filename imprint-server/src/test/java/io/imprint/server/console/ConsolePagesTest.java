@@ -128,6 +128,9 @@ class ConsolePagesTest {
             assertThat(page).contains("data-testid=\"bundle-row\"", "href=\"/console/orders/PO-OFF\"",
                     "data-outcome=\"provisioned\"");
             assertThat(page.split("data-testid=\"verdict-row\"")).hasSizeGreaterThanOrEqualTo(3);
+            String thisYear = java.time.Instant.now().toString().substring(0, 5);
+            assertThat(page.split("data-testid=\"bundle-row\"")[1].split("</tr>")[0]).contains(thisYear)
+                    .doesNotContain("1970-");
         }
         assertThat(ok(dave, "/console/offline")).contains("id=\"bundles-empty\"", "id=\"verdicts-empty\"");
         assertThat(ok(alice, "/console/units/0A0B0C01")).contains("offline (bundle)", "id=\"unit-serial\">SN000201<");
