@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  imprint demo", "  imprint demo --devices 200 --stations 8",
                 "  imprint demo --backend pkcs11 --devices 20", "  imprint demo --backend tpm2 --devices 10",
-                "  imprint demo --backend optee"},
+                "  imprint demo --backend optee", "  imprint demo --keep-running"},
         description = "Starts a server on a fresh embedded (SQLite) data directory, enrolls a product from an EMULATED"
                 + " reference chip (or the emulated vendor root of secure elements or TPMs: --backend pkcs11, tpm2), opens an order,"
                 + " provisions a production run of emulated devices over TLS, then shows the attacks the server"
@@ -30,7 +30,8 @@ final class DemoCommand implements Callable<Integer> {
     int stations;
     @Option(names = "--data-dir", description = "Data directory to create (default: a new directory under the system temp dir).")
     Path dataDir;
-    @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C.")
+    @Option(names = "--keep-running", description = "Keep the server running after the demo, until Ctrl-C: admin API and operator console (its URL,"
+            + " an oem-admin .p12 and how to import it into a browser are printed).")
     boolean keepRunning;
     @Option(names = "--backend", defaultValue = Backends.DEFAULT, converter = Backends.Converter.class,
             description = "Device backend of the production run: caam-emulated (default, EMULATED i.MX CAAM chips); "

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -111,25 +111,29 @@ class DemoCommandTest {
     }
 
     @Test
-    void demo_keepRunningThenStopped_adminReachableAsPrintedThenDirectoryRemoved() throws Exception {
-        Path log = tmp.resolve("demo.log");
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
-                Main.class.getName(), "demo", "--devices", "2", "--stations", "1", "--keep-running")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Path dir = null;
-        try {
-            String out = awaitOutput(p, log, "Press Ctrl-C to stop.");
-            dir = storeDir(out);
-            List<String> remote = nextCommands(out).stream().filter(c -> c.contains("--server")).findFirst().orElseThrow();
+    void demo_keepRunningThenStopped_adminAndConsoleReachableAsPrintedThenDirectoryRemoved() throws Exception {
+        Path dir;
+        try (RunningDemo demo = RunningDemo.start(tmp.resolve("demo.log"), 2)) {
+            String out = demo.out();
+            dir = demo.dataDir();
+            List<String> remote = demo.nextCommands().stream().filter(c -> c.contains("--server")).findFirst()
+                    .orElseThrow();
             assertThat(remote).contains("--server-fingerprint").contains(dir.resolve("operators/demo-admin").toString());
             assertThat(out).containsPattern("admin API https://127\\.0\\.0\\.1:\\d+");
             CliRun report = CliRun.of(remote.toArray(String[]::new));
             assertThat(report.exitCode()).as(report.out() + report.err()).isZero();
             assertThat(report.out()).contains("PO-DEMO-001");
-        } finally {
-            p.destroy(); // SIGTERM: the shutdown hooks run, as on Ctrl-C
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("demo stops on SIGTERM").isTrue();
+
+            Path p12 = dir.resolve("operators/demo-admin.p12");
+            Path password = dir.resolve("operators/demo-admin.p12.password");
+            assertThat(out).containsPattern("Operator console \\(in a browser, as oem-admin demo-admin\\): "
+                            + "https://127\\.0\\.0\\.1:\\d+/console/")
+                    .contains("certificate " + p12 + " (its password is in " + password + ", mode 600)")
+                    .contains("    pk12util -i " + p12 + " -d sql:$HOME/.pki/nssdb -w " + password + "\n");
+            assertThat(Files.getPosixFilePermissions(password)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(out).as("the password is never printed")
+                    .doesNotContain(Files.readString(password, StandardCharsets.US_ASCII).strip());
         }
         assertThat(dir).as("removed on SIGTERM without --keep").doesNotExist();
     }
@@ -195,19 +199,6 @@ class DemoCommandTest {
             words.add(word.toString());
         }
         return words;
-    }
-
-    private static String awaitOutput(Process p, Path log, String marker) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String out = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            if (out.contains(marker)) {
-                return out;
-            }
-            assertThat(p.isAlive()).as("demo ended early:\n" + out).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no '" + marker + "' within 120 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
 
     private static void deleteTree(Path dir) throws Exception {

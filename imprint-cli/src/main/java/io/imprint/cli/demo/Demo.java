@@ -158,6 +158,7 @@ public final class Demo {
             NextSteps.AdminAccess access = new NextSteps.AdminAccess(URI.create("https://127.0.0.1:" + admin.port()),
                     admin.fingerprint(), DemoOperator.issue(dataDir));
             NextSteps.print(out, dataDir, PRODUCT, kit, access);
+            NextSteps.printConsole(out, access);
             say("Server keeps running: device API %s, admin API %s (client certificates: %s.crt/.key),",
                     uri, access.uri(), access.operator());
             say("Server fingerprint (give it as --server-fingerprint) %s.%s Press Ctrl-C to stop.", fingerprint,

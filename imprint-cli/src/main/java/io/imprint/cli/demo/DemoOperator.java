@@ -31,11 +31,21 @@ final class DemoOperator {
         Path dir = Files.createDirectories(dataDir.toAbsolutePath().resolve("operators"));
         Path prefix = dir.resolve(NAME);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(Providers.randomBytes(15));
-        Files.writeString(Files.createFile(dir.resolve(NAME + ".p12.password"),
+        Files.writeString(Files.createFile(passwordFile(prefix),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
                 password + "\n", StandardCharsets.US_ASCII);
         OperatorCa.loadOrCreate(dataDir).issue(new Operator(NAME, Role.OEM_ADMIN, null), VALIDITY)
                 .write(prefix, password.toCharArray());
         return prefix;
+    }
+
+    /** The credential's PKCS#12 file, for a browser. */
+    static Path p12(Path prefix) {
+        return Path.of(prefix + ".p12");
+    }
+
+    /** The file (600) holding the PKCS#12 password; the password itself is never printed. */
+    static Path passwordFile(Path prefix) {
+        return Path.of(prefix + ".p12.password");
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * apply-bundle, receipts import) and, while the demo server keeps running, the admin API.
  */
 final class NextSteps {
+    private static final String CONSOLE = "/console/";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
     private NextSteps() {
@@ -58,6 +59,25 @@ final class NextSteps {
         command(out, "receipts", "import", "--data-dir", d, "--file", kit.receipts().toString(), "--key-store",
                 "file:" + kit.keys(), "--receipt-key-label", OfflineKit.RECEIPT_LABEL);
         command(out, "report", "--data-dir", d, "--order", OfflineKit.ORDER);
+    }
+
+    /**
+     * Where the running demo's operator console is and how to open it in a browser: the console URL, the
+     * oem-admin {@code .p12} and the file holding its password (never the password), and the one command
+     * that imports it into Chromium's certificate database on Linux.
+     */
+    static void printConsole(PrintWriter out, AdminAccess admin) {
+        String p12 = DemoOperator.p12(admin.operator()).toString();
+        String password = DemoOperator.passwordFile(admin.operator()).toString();
+        out.println("Operator console (in a browser, as oem-admin " + DemoOperator.NAME + "): "
+                + admin.uri().resolve(CONSOLE));
+        out.println("  certificate " + p12 + " (its password is in " + password + ", mode 600)");
+        out.println("  import it once (Chromium on Linux, after its first start; other browsers: certificate settings,"
+                + " Your certificates, Import):");
+        out.println("    pk12util -i " + quote(p12) + " -d sql:$HOME/.pki/nssdb -w " + quote(password));
+        out.println("  then open the URL, accept the server's self-signed certificate (SHA-256 below) and choose "
+                + DemoOperator.NAME + ".");
+        out.flush();
     }
 
     private static void comment(PrintWriter out, String text) {
