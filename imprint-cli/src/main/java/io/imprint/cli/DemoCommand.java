@@ -39,7 +39,8 @@ final class DemoCommand implements Callable<Integer> {
                     + "softhsm2 package); tpm2 (software TPMs: swtpm instances with their own EK vendor CA, driven "
                     + "by tpm2-tools; needs swtpm swtpm-tools tpm2-tools); optee (the real OP-TEE binding, FFM over "
                     + "libteec, loaded from Imprint's libteec test double, an EMULATION of OP-TEE's MP PTA built with "
-                    + "gcc; needs gcc libssl-dev).")
+                    + "gcc; needs gcc libssl-dev); uboot-emulated (EMULATED i.MX boards signing over their EMULATED "
+                    + "U-Boot consoles on pseudo-terminals).")
     BackendProvider backend;
     @Option(names = "--keep", description = "Keep the temporary data directory and print commands to try on it (a --data-dir is always kept).")
     boolean keep;

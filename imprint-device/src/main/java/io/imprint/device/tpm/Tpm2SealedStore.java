@@ -1,12 +1,12 @@
 package io.imprint.device.tpm;
 
 import io.imprint.device.storage.SecureStore;
+import io.imprint.device.storage.StoreFiles;
 import io.imprint.protocol.codec.CanonicalWriter;
 import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.envelope.SecretItems;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
@@ -112,18 +111,7 @@ public final class Tpm2SealedStore implements SecureStore {
 
     @Override
     public List<String> names() throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
-            for (Path f : files) {
-                String file = f.getFileName().toString();
-                String name = file.substring(0, file.length() - SUFFIX.length());
-                if (SecretItems.NAME.matcher(name).matches()) {
-                    names.add(name);
-                }
-            }
-        }
-        Collections.sort(names);
-        return names;
+        return StoreFiles.names(directory, SUFFIX);
     }
 
     @Override
