@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The preparation round trip ({@code POST /v1/preparations}) of the method framework: over TLS for the
- * refusals of this build (no method with a preparation step), and with a method that has one (a test
+ * refusals (a method the product does not accept, a method without a preparation step), and with a method that has one (a test
  * double of the SPI: it echoes a field and keeps a state) for what the framework guarantees: once per
  * unused session of a product that accepts the method, the state handed back for that method only.
  */
@@ -70,8 +70,8 @@ class PreparationsTest {
     }
 
     @Test
-    void prepare_methodThisServerCannotVerify_methodNotAcceptedWithEvent() throws Exception {
-        ChallengeResponse c = server.client().challenge(TPM_PRODUCT);
+    void prepare_methodTheProductDoesNotAccept_methodNotAcceptedWithEvent() throws Exception {
+        ChallengeResponse c = server.client().challenge(TestServer.PRODUCT); // caam-mp only
         Reply refused = server.client().postJson(DeviceApi.PREPARATIONS, new PreparationRequest("tpm2",
                 c.sessionId(), Map.of("ekCertificate", "AAAA")));
         assertThat(refused.status()).isEqualTo(403);
