@@ -87,10 +87,10 @@ class ProductMethodsCommandTest {
 
     @Test
     void backend_notBuiltOrUnknown_oneLineErrors() {
-        CliRun tpm = CliRun.of("device", "provision", "--backend", "tpm2", "--dir", tmp.toString(), "--server",
+        CliRun tpm = CliRun.of("device", "provision", "--backend", "uboot", "--dir", tmp.toString(), "--server",
                 "https://127.0.0.1:1", "--server-fingerprint", "00".repeat(32), "--product", "gw");
         assertThat(tpm.exitCode()).isEqualTo(2);
-        assertThat(tpm.err()).contains("backend 'tpm2' is not built into this imprint yet").hasLineCount(1);
+        assertThat(tpm.err()).contains("backend 'uboot' is not built into this imprint yet").hasLineCount(1);
         CliRun unknown = CliRun.of("demo", "--backend", "nfc-tag");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown backend 'nfc-tag' (available: caam-emulated").hasLineCount(1);

@@ -51,6 +51,11 @@ public interface DeviceLine extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** How the demo read the product's MP key from a reference chip, e.g. "through OP-TEE's MP PTA". */
+    default String referenceSource() {
+        return "of " + description();
+    }
+
     /** What the line is, for the demo's output (emulations say so). */
     String description();
 

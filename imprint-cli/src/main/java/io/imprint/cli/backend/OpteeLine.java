@@ -111,6 +111,11 @@ public final class OpteeLine implements DeviceLine {
     }
 
     @Override
+    public String referenceSource() {
+        return "through OP-TEE's MP PTA";
+    }
+
+    @Override
     public String description() {
         return "i.MX boards reached through the real OP-TEE binding (FFM over libteec), loaded from Imprint's libteec"
                 + " test double: an EMULATION of OP-TEE's MP and OCOTP PTAs, not a TEE";

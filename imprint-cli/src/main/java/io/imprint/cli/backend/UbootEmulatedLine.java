@@ -84,6 +84,11 @@ public final class UbootEmulatedLine implements DeviceLine {
     }
 
     @Override
+    public String referenceSource() {
+        return "over its EMULATED U-Boot console (mfgprot pubk)";
+    }
+
+    @Override
     public String description() {
         return "EMULATED i.MX boards driven over their EMULATED U-Boot consoles (software emulation, not silicon)";
     }

@@ -97,7 +97,7 @@ public final class Demo {
                 say("1. enrolled %s: MP key read from reference chip %s (%s...)", PRODUCT, mp.reference().chipIdHex(),
                         mp.reference().publicKey().hex().substring(0, 24));
             } else if (devicesLine.method() == io.imprint.protocol.method.AttestationMethod.CAAM_MP) {
-                say("1. enrolled %s: MP key read from a reference chip of %s", PRODUCT, devicesLine.description());
+                say("1. enrolled %s: MP key read from reference chip %s", PRODUCT, devicesLine.referenceSource());
             } else {
                 say("1. enrolled %s: accepts %s devices whose certificate chains to %s", PRODUCT,
                         devicesLine.method().slug(), imprint.productMethods().roots(PRODUCT).stream()
