@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code imprint report}: production per order, CM, product and time range. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         footer = {"%nExamples:", "  imprint report --data-dir /srv/imprint --product gateway-x", "  imprint report --data-dir /srv/imprint --order PO-1 --format csv > po-1.csv"},
-        description = "Production report: totals, per-hour production, refusals by code, clone suspects, orders.")
+        description = "Production report: totals, per-hour production, refusals by code, clone suspects, orders, "
+                + "provisioned and refused per attestation method.")
 final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin AdminTarget target;
@@ -65,9 +66,14 @@ final class ReportCommand implements Callable<Integer> {
                 pair(o.awaitingReceipt()), pair(o.provisioned())));
         orders.print(out);
         out.println();
+        Table methods = new Table("method", "provisioned net/off", "refused net/off");
+        r.methods().forEach(m -> methods.row(m.method(), pair(m.provisioned()), pair(m.refused())));
+        methods.print(out);
+        out.println();
         out.println("net/off: networked (device API) / offline (bundle receipts imported). issued: secrets delivered over");
         out.println("the network, one unit of quantity used; provisioned: confirmed by the unit's MP-signed receipt;");
-        out.println("awaiting receipt: issued, not yet provisioned; used: units counted against the quantity");
+        out.println("awaiting receipt: issued, not yet provisioned; used: units counted against the quantity;");
+        out.println("method: the attestation method of the events (older events without one count as caam-mp)");
         out.println("(docs/operations.md, \"Reports\").");
     }
 

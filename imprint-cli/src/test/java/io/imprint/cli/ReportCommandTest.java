@@ -49,4 +49,20 @@ class ReportCommandTest {
                 .containsPattern("PO-1\\s+Acme EMS\\s+open\\s+5\\s+0/0\\s+0/0\\s+0/0")
                 .contains("awaiting receipt: issued, not yet provisioned");
     }
+
+    @Test
+    void report_table_splitsProvisionedAndRefusedByMethod() throws Exception {
+        Path mixed = dir.resolve("mixed");
+        try (TestServer server = TestServer.sqlite(mixed)) {
+            server.order("PO-1", 5, "SN000001..SN000005");
+            server.provisioned("SN000001");
+            var mp = server.device().attest(server.client().challenge(TestServer.PRODUCT), "SN000002").request();
+            assertThat(server.client().attest(new io.imprint.protocol.message.AttestationRequest("pkcs11-se",
+                    mp.evidence(), null, mp.signature(), null)).status()).isEqualTo(403);
+        }
+        CliRun run = CliRun.of("report", "--data-dir", mixed.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("method\\s+provisioned net/off\\s+refused net/off")
+                .containsPattern("caam-mp\\s+1/0\\s+0/0").containsPattern("pkcs11-se\\s+0/0\\s+1/0");
+    }
 }

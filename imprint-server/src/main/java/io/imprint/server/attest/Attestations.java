@@ -88,6 +88,7 @@ public final class Attestations {
             byte[] signed = Base64Field.decode("evidence", request.evidence(), EvidenceCodec.MAX_BYTES);
             attempt.evidenceSha256(sha256Hex(signed));
             AttestationMethod method = AttestationMethod.ofRequest(request.method());
+            attempt.method(method.slug());
             MethodProof proof = MethodProof.of(request.proof());
             Evidence evidence = EvidenceCodec.decode(signed);
             attempt.product(evidence.product()).chipId(evidence.chipIdHex()).serial(evidence.serial());

@@ -48,6 +48,7 @@ final class Preparations {
                 throw new ImprintException(ProblemCode.MALFORMED_REQUEST, "method is missing");
             }
             AttestationMethod method = AttestationMethod.fromSlug(request.method());
+            attempt.method(method.slug());
             byte[] sessionId = Base64Field.decodeExact("sessionId", request.sessionId(), Fields.SESSION_ID_BYTES);
             MethodProof proof = MethodProof.of(request.proof());
             Preparation preparation = verifiers.get(method).preparation().orElseThrow(() ->

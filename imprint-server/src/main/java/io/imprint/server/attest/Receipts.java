@@ -74,7 +74,7 @@ public final class Receipts {
             UnitRow unit = db.autoCommit(c -> units.findByChip(c, delivered.chipId()))
                     .filter(u -> u.escrow() != null && !u.escrow().isEmpty()).orElseThrow(() ->
                     new ImprintException(ProblemCode.SESSION_NOT_ISSUED, "no unit was issued in this session"));
-            attempt.product(unit.product()).orderId(unit.orderId());
+            attempt.product(unit.product()).orderId(unit.orderId()).method(delivered.method());
             Product product = products.get(unit.product());
             // The receipt is signed by the key that signed the session's evidence: the method's.
             verifiers.get(AttestationMethod.fromSlug(delivered.method())).verifyReceipt(new ReceiptInput(product,

@@ -11,6 +11,7 @@ public final class Attempt {
     private String serial;
     private String evidenceSha256;
     private String correlationId;
+    private String method;
 
     public Attempt product(String value) { this.product = value; return this; }
 
@@ -25,6 +26,9 @@ public final class Attempt {
     /** The id of the request this attempt came in, as sent in its problem document and logged. */
     public Attempt correlationId(String value) { this.correlationId = value; return this; }
 
+    /** The slug of the attestation method the request used, once known. */
+    public Attempt method(String value) { this.method = value; return this; }
+
     public String product() { return product; }
 
     public String orderId() { return orderId; }
@@ -36,4 +40,6 @@ public final class Attempt {
     public String evidenceSha256() { return evidenceSha256; }
 
     public String correlationId() { return correlationId; }
+
+    public String method() { return method; }
 }

@@ -81,7 +81,7 @@ public final class EventLog {
         String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         EventRow row = new EventRow(UUID.randomUUID().toString(), clock.instant(), attempt.product(),
                 attempt.orderId(), attempt.chipId(), attempt.serial(), outcome, attempt.evidenceSha256(), d,
-                attempt.correlationId());
+                attempt.correlationId(), attempt.method());
         events.insert(c, row);
         audit.append(c, AuditTrail.EVENT, actor, auditPayload(row));
     }
@@ -98,6 +98,7 @@ public final class EventLog {
         p.put("evidenceSha256", row.evidenceSha256());
         p.put("detail", row.detail());
         p.put("correlationId", row.correlationId());
+        p.put("method", row.method());
         return p;
     }
 

@@ -74,7 +74,8 @@ public final class Policies implements AutoCloseable {
             DecisionHook hook = hooks.computeIfAbsent(policy.hook(), HttpsDecisionHook::new);
             hook.allow(new HookClaims(product, evidence.chipIdHex(), evidence.serial(),
                     evidence.metadata().softwareVersion(), evidence.metadata().lifecycle(),
-                    evidence.metadata().extra(), order.get(), mpmr == null ? "" : mpmr.hex()));
+                    evidence.metadata().extra(), order.get(), mpmr == null ? "" : mpmr.hex(),
+                    verified.method().slug()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.imprint.server.reports;
 
+import io.imprint.protocol.method.AttestationMethod;
 import io.imprint.protocol.problem.ProblemCode;
 import io.imprint.server.events.EventLog;
 import io.imprint.server.orders.Reconciliations;
@@ -32,6 +33,7 @@ final class EventTally {
     private final Map<String, Report.Counts> refusals = new TreeMap<>();
     private final TreeMap<Long, Report.Counts[]> hours = new TreeMap<>();
     private final List<Report.CloneSuspect> suspects = new ArrayList<>();
+    private final Map<String, Report.Counts[]> methods = new TreeMap<>();
 
     /** {@code orderNames}: order id to name, for the suspects' order column. */
     EventTally(Map<String, String> orderNames) {
@@ -42,25 +44,31 @@ final class EventTally {
         totals.put(REFUSED, Report.Counts.ZERO);
     }
 
-    void add(long at, String outcome, String chip, String serial, String product, String orderId, String path) {
+    /** {@code method}: the event's method slug, null (an event written before V11) counts as caam-mp. */
+    void add(long at, String outcome, String chip, String serial, String product, String orderId, String path,
+             String method) {
         boolean accepted = ACCEPTED.contains(outcome);
         if (!accepted && !ProblemCode.isSlug(outcome)) {
             return; // order life cycle, policy changes and other administrative events are not production
         }
         Report.Counts[] hour = hours.computeIfAbsent(Math.floorDiv(at, HOUR_MILLIS),
                 h -> new Report.Counts[] {Report.Counts.ZERO, Report.Counts.ZERO, Report.Counts.ZERO});
+        Report.Counts[] byMethod = methods.computeIfAbsent(method == null ? AttestationMethod.CAAM_MP.slug() : method,
+                m -> new Report.Counts[] {Report.Counts.ZERO, Report.Counts.ZERO});
         if (accepted) {
             totals.merge(outcome, Report.Counts.ZERO.plus(path, 1), (a, b) -> a.plus(path, 1));
             if (EventLog.ISSUED.equals(outcome)) {
                 hour[0] = hour[0].plus(path, 1);
             } else if (EventLog.PROVISIONED.equals(outcome)) {
                 hour[1] = hour[1].plus(path, 1);
+                byMethod[0] = byMethod[0].plus(path, 1);
             }
             return;
         }
         totals.merge(REFUSED, Report.Counts.ZERO.plus(path, 1), (a, b) -> a.plus(path, 1));
         refusals.merge(outcome, Report.Counts.ZERO.plus(path, 1), (a, b) -> a.plus(path, 1));
         hour[2] = hour[2].plus(path, 1);
+        byMethod[1] = byMethod[1].plus(path, 1);
         if (CLONE_CODES.contains(outcome) && suspects.size() < MAX_SUSPECTS) {
             suspects.add(new Report.CloneSuspect(Instant.ofEpochMilli(at).toString(), path, outcome, chip, serial,
                     product, orderId == null ? null : orderNames.getOrDefault(orderId, orderId)));
@@ -77,6 +85,12 @@ final class EventTally {
 
     List<Report.CloneSuspect> suspects() {
         return suspects;
+    }
+
+    List<Report.MethodCounts> methods() {
+        List<Report.MethodCounts> out = new ArrayList<>();
+        methods.forEach((m, c) -> out.add(new Report.MethodCounts(m, c[0], c[1])));
+        return out;
     }
 
     List<Report.Hour> hours() {

@@ -34,9 +34,12 @@ import java.util.Map;
  * @param hours per-hour counts, oldest first, only hours with events
  * @param cloneSuspects events refused as clones, oldest first
  * @param orders the orders in scope with their units
+ * @param methods provisioned and refused counts per attestation method, by method slug, only methods with
+ *     events in range; an event without a method (written before V11) counts as {@code caam-mp}
  */
 public record Report(Map<String, String> filters, Map<String, Counts> totals, Map<String, Counts> refusals,
-                     List<Hour> hours, List<CloneSuspect> cloneSuspects, List<OrderProgress> orders) {
+                     List<Hour> hours, List<CloneSuspect> cloneSuspects, List<OrderProgress> orders,
+                     List<MethodCounts> methods) {
     /** Path of the device API. */
     public static final String NETWORKED = "networked";
     /** Path of offline bundles and their imported receipts. */
@@ -66,6 +69,10 @@ public record Report(Map<String, String> filters, Map<String, Counts> totals, Ma
     /** A refused event that suggests a cloned chip or serial; {@code path} is networked or offline. */
     public record CloneSuspect(String time, String path, String code, String chip, String serial, String product,
                                String order) {
+    }
+
+    /** The events of one attestation method ({@code caam-mp}, {@code tpm2}, {@code pkcs11-se}). */
+    public record MethodCounts(String method, Counts provisioned, Counts refused) {
     }
 
     /** An order's quantity and its units now, by state and path. */

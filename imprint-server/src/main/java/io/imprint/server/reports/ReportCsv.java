@@ -10,11 +10,13 @@ import java.util.Map;
  * <li>{@code refusal}: name = problem code;</li>
  * <li>{@code hour}: time = the hour, name = issued | provisioned | refused;</li>
  * <li>{@code suspect}: time, order, name = problem code, chip, serial; 1 in the column of its path;</li>
- * <li>{@code order}: order, name = quantity (total only) | used | awaiting-receipt | provisioned.</li>
+ * <li>{@code order}: order, name = quantity (total only) | used | awaiting-receipt | provisioned;</li>
+ * <li>{@code method}: name = provisioned | refused, method = the attestation method's slug.</li>
  * </ul>
+ * Only {@code method} rows fill the {@code method} column.
  */
 public final class ReportCsv {
-    public static final String HEADER = "section,time,order,name,chip,serial,networked,offline,total";
+    public static final String HEADER = "section,time,order,name,chip,serial,networked,offline,total,method";
 
     private ReportCsv() {
     }
@@ -36,18 +38,27 @@ public final class ReportCsv {
             row(sb, "suspect", s.time(), s.order(), s.code(), s.chip(), s.serial(), Report.Counts.ZERO.plus(s.path(), 1));
         }
         for (Report.OrderProgress o : report.orders()) {
-            line(sb, "order", "", o.name(), "quantity", "", "", "", "", Long.toString(o.quantity()));
+            line(sb, "order", "", o.name(), "quantity", "", "", "", "", Long.toString(o.quantity()), "");
             row(sb, "order", "", o.name(), "used", "", "", o.used());
             row(sb, "order", "", o.name(), "awaiting-receipt", "", "", o.awaitingReceipt());
             row(sb, "order", "", o.name(), "provisioned", "", "", o.provisioned());
+        }
+        for (Report.MethodCounts m : report.methods()) {
+            row(sb, "method", "", "", "provisioned", "", "", m.provisioned(), m.method());
+            row(sb, "method", "", "", "refused", "", "", m.refused(), m.method());
         }
         return sb.toString();
     }
 
     private static void row(StringBuilder sb, String section, String time, String order, String name, String chip,
                             String serial, Report.Counts n) {
+        row(sb, section, time, order, name, chip, serial, n, "");
+    }
+
+    private static void row(StringBuilder sb, String section, String time, String order, String name, String chip,
+                            String serial, Report.Counts n, String method) {
         line(sb, section, time, order, name, chip, serial, Long.toString(n.networked()), Long.toString(n.offline()),
-                Long.toString(n.total()));
+                Long.toString(n.total()), method);
     }
 
     private static void line(StringBuilder sb, String... cells) {

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  */
 public final class Reports {
     private static final String EVENTS = "SELECT e.occurred_at, e.outcome, e.chip_id, e.serial, e.product, e.order_id, "
-            + "b.line_sha256 FROM events e LEFT JOIN bundle_receipts b ON b.line_sha256 = e.evidence_sha256 "
+            + "b.line_sha256, e.method FROM events e LEFT JOIN bundle_receipts b ON b.line_sha256 = e.evidence_sha256 "
             + "WHERE e.occurred_at >= ? AND e.occurred_at < ?";
     private static final String UNITS = "SELECT state, CASE WHEN escrow = '' THEN 1 ELSE 0 END, COUNT(*) FROM units "
             + "WHERE order_id = ? GROUP BY state, CASE WHEN escrow = '' THEN 1 ELSE 0 END";
@@ -80,7 +80,8 @@ public final class Reports {
         for (Order o : scope) {
             progress.add(progress(o));
         }
-        return new Report(q.describe(), tally.totals(), tally.refusals(), tally.hours(), tally.suspects(), progress);
+        return new Report(q.describe(), tally.totals(), tally.refusals(), tally.hours(), tally.suspects(), progress,
+                tally.methods());
     }
 
     private void check(ReportQuery q, List<Order> all, boolean requireCmOrders) {
@@ -150,7 +151,8 @@ public final class Reports {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         tally.add(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                                r.getString(6), r.getString(7) == null ? Report.NETWORKED : Report.OFFLINE);
+                                r.getString(6), r.getString(7) == null ? Report.NETWORKED : Report.OFFLINE,
+                                r.getString(8));
                     }
                 }
             }

@@ -12,12 +12,12 @@ import java.util.Map;
 /** {@link EventRepository} in portable SQL. */
 public final class JdbcEventRepository implements EventRepository {
     private static final String COLUMNS =
-            "id, occurred_at, product, order_id, chip_id, serial, outcome, evidence_sha256, detail, correlation_id";
+            "id, occurred_at, product, order_id, chip_id, serial, outcome, evidence_sha256, detail, correlation_id, method";
 
     @Override
     public void insert(Connection c, EventRow e) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, e.id());
             s.setLong(2, e.time().toEpochMilli());
             s.setString(3, e.product());
@@ -28,6 +28,7 @@ public final class JdbcEventRepository implements EventRepository {
             s.setString(8, e.evidenceSha256());
             s.setString(9, e.detail());
             s.setString(10, e.correlationId());
+            s.setString(11, e.method());
             s.executeUpdate();
         }
     }
@@ -52,7 +53,7 @@ public final class JdbcEventRepository implements EventRepository {
                 while (r.next()) {
                     out.add(new EventRow(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
                             r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-                            r.getString(9), r.getString(10)));
+                            r.getString(9), r.getString(10), r.getString(11)));
                 }
             }
         }

@@ -116,7 +116,8 @@ class DecisionHookTest {
         policy(caPem(), null, Duration.ofSeconds(2));
         assertThat(attest("SN000001").status()).isEqualTo(200);
         assertThat(lastClaims.get()).contains("\"product\":\"gateway-x\"").contains("\"serial\":\"SN000001\"")
-                .contains("\"order\":\"o1\"").contains("\"mpmr\":\"" + "00".repeat(32) + "\"");
+                .contains("\"order\":\"o1\"").contains("\"mpmr\":\"" + "00".repeat(32) + "\"")
+                .contains("\"method\":\"caam-mp\"");
     }
 
     @Test

@@ -88,6 +88,8 @@ class ReportsTest {
                 new Report.OrderProgress("PO-OFF", TestServer.PRODUCT, "Acme EMS", "open", 5, counts(0, 1),
                         counts(0, 0), counts(0, 1)));
         assertThat(server.imprint().orders().get("PO-1").used()).isEqualTo(3);
+        // every event of this run is caam-mp (networked MP devices, offline MP receipts)
+        assertThat(r.methods()).containsExactly(new Report.MethodCounts("caam-mp", counts(2, 1), counts(3, 1)));
 
         Report later = server.imprint().reports().report(new ReportQuery(null, null, null,
                 Instant.parse("2026-01-05T11:00:00Z"), null));
@@ -102,14 +104,15 @@ class ReportsTest {
         assertThat(json.readValue(text, Report.class)).isEqualTo(r);
         String[] csv = ReportCsv.format(r).split("\r\n");
         assertThat(csv[0]).isEqualTo(ReportCsv.HEADER);
-        assertThat(csv).contains("total,,,provisioned,,,2,1,3", "hour,2026-01-05T10:00:00Z,,issued,,,2,0,2",
-                "refusal,,,serial-in-use,,,1,1,2",
-                "suspect,2026-01-05T10:15:00Z,PO-1,serial-in-use," + d3.chipIdHex() + ",SN000001,1,0,1",
-                "suspect,2026-01-05T11:16:00Z,PO-OFF,serial-in-use,0A0B0C02,SN000001,0,1,1",
-                "order,,PO-1,quantity,,,,,10", "order,,PO-1,used,,,3,0,3", "order,,PO-1,awaiting-receipt,,,1,0,1",
-                "order,,PO-OFF,provisioned,,,0,1,1");
+        assertThat(csv).contains("total,,,provisioned,,,2,1,3,", "hour,2026-01-05T10:00:00Z,,issued,,,2,0,2,",
+                "refusal,,,serial-in-use,,,1,1,2,",
+                "suspect,2026-01-05T10:15:00Z,PO-1,serial-in-use," + d3.chipIdHex() + ",SN000001,1,0,1,",
+                "suspect,2026-01-05T11:16:00Z,PO-OFF,serial-in-use,0A0B0C02,SN000001,0,1,1,",
+                "order,,PO-1,quantity,,,,,10,", "order,,PO-1,used,,,3,0,3,", "order,,PO-1,awaiting-receipt,,,1,0,1,",
+                "order,,PO-OFF,provisioned,,,0,1,1,", "method,,,provisioned,,,2,1,3,caam-mp",
+                "method,,,refused,,,3,1,4,caam-mp");
         for (String line : csv) {
-            assertThat(line.split(",", -1)).hasSize(9);
+            assertThat(line.split(",", -1)).hasSize(10);
         }
     }
 

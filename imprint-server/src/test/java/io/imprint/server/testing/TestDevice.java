@@ -134,9 +134,14 @@ public final class TestDevice {
     }
 
     private byte[] csr() throws GeneralSecurityException {
+        return csr(chipIdHex(), identityKey);
+    }
+
+    /** A PKCS#10 request of {@code key} with subject CN={@code commonName}. */
+    static byte[] csr(String commonName, KeyPair key) throws GeneralSecurityException {
         try {
-            return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + chipIdHex()), identityKey.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(identityKey.getPrivate()))
+            return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + commonName), key.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()))
                     .getEncoded();
         } catch (Exception e) {
             throw new GeneralSecurityException("cannot build CSR", e);

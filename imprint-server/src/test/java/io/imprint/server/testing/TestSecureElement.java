@@ -4,10 +4,16 @@ import io.imprint.protocol.codec.DeviceMetadata;
 import io.imprint.protocol.codec.Evidence;
 import io.imprint.protocol.codec.EvidenceCodec;
 import io.imprint.protocol.crypto.EcPoints;
+import io.imprint.protocol.codec.Receipt;
+import io.imprint.protocol.codec.ReceiptCodec;
 import io.imprint.protocol.envelope.EnvelopeCrypto;
+import io.imprint.protocol.envelope.SecretItems;
+import io.imprint.protocol.envelope.StoredDigest;
 import io.imprint.protocol.message.AttestationRequest;
 import io.imprint.protocol.message.Base64Field;
 import io.imprint.protocol.message.ChallengeResponse;
+import io.imprint.protocol.message.ProvisioningResponse;
+import io.imprint.protocol.message.ReceiptRequest;
 import io.imprint.server.issuance.DeviceCertificates;
 import io.imprint.server.issuance.ProductCa;
 import io.imprint.server.issuance.ProductCaStore;
@@ -20,6 +26,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -71,6 +78,28 @@ public final class TestSecureElement {
                 new DeviceMetadata(srkHash, "1.0.0", "closed", new TreeMap<>()),
                 Base64.getDecoder().decode(challenge.sessionId()), Base64.getDecoder().decode(challenge.nonce()),
                 EcPoints.toUncompressed((ECPublicKey) ecdh.getPublic()), new byte[] {0x30, 0x00}));
+    }
+
+    /**
+     * A complete attestation the server can issue to: the evidence with a fresh ECDH key and a real CSR
+     * (of a fresh identity key), signed by this element, and the ECDH key that opens the answer.
+     */
+    public TestDevice.Attestation attest(String product, ChallengeResponse challenge, String serial)
+            throws GeneralSecurityException {
+        KeyPair ecdh = EnvelopeCrypto.newKeyPair();
+        byte[] session = Base64.getDecoder().decode(challenge.sessionId());
+        byte[] signed = EvidenceCodec.encode(new Evidence(product, chipId(), serial,
+                new DeviceMetadata(srkHash, "1.0.0", "closed", new TreeMap<>()), session,
+                Base64.getDecoder().decode(challenge.nonce()), EcPoints.toUncompressed((ECPublicKey) ecdh.getPublic()),
+                TestDevice.csr(HexFormat.of().withUpperCase().formatHex(chipId()), EnvelopeCrypto.newKeyPair())));
+        return new TestDevice.Attestation(signed, session, ecdh, request(signed));
+    }
+
+    /** The receipt over what this element stored from {@code response}, signed with its key (no MPMR). */
+    public ReceiptRequest receipt(ProvisioningResponse response, SecretItems stored) throws GeneralSecurityException {
+        byte[] signed = ReceiptCodec.encode(new Receipt(Base64.getDecoder().decode(response.sessionId()), chipId(),
+                response.serial(), StoredDigest.of(stored, TestDevice.chainDer(response.certificateChain()))));
+        return new ReceiptRequest(Base64Field.encode(signed), null, Base64Field.encode(sign(signed)));
     }
 
     /** The attestation request for {@code evidence}: signed with this element's key, its certificate as proof. */
