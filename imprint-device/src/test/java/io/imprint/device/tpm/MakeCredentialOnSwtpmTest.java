@@ -7,35 +7,10 @@ import io.imprint.protocol.crypto.Providers;
 import io.imprint.protocol.tpm.CredentialBlob;
 import io.imprint.protocol.tpm.MakeCredential;
 import io.imprint.protocol.tpm.TpmPublic;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Java MakeCredential against a real TPM (swtpm): tpm2_activatecredential opens it, and only it. */
-class MakeCredentialOnSwtpmTest {
-    @TempDir
-    static Path dir;
-    static TestTpm tpm;
-    static TestTpm otherTpm;
-
-    @BeforeAll
-    static void start() throws Exception {
-        tpm = TestTpm.start(dir.resolve("a"));
-        otherTpm = TestTpm.start(dir.resolve("b"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tpm != null) {
-            tpm.close();
-        }
-        if (otherTpm != null) {
-            otherTpm.close();
-        }
-    }
-
+class MakeCredentialOnSwtpmTest extends TwoSwtpms {
     @Test
     void activate_javaBlobForThisEkAndAk_returnsTheSecret() throws Exception {
         try (Tpm2AttestationKey ak = tpm.device().createAttestationKey()) {

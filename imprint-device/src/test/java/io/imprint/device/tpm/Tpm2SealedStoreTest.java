@@ -7,34 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Values sealed to a real TPM (swtpm): they open on that TPM only, unchanged, under their own name. */
-class Tpm2SealedStoreTest {
-    @TempDir
-    static Path dir;
-    static TestTpm tpm;
-    static TestTpm otherTpm;
-
-    @BeforeAll
-    static void start() throws Exception {
-        tpm = TestTpm.start(dir.resolve("a"));
-        otherTpm = TestTpm.start(dir.resolve("b"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tpm != null) {
-            tpm.close();
-        }
-        if (otherTpm != null) {
-            otherTpm.close();
-        }
-    }
-
+class Tpm2SealedStoreTest extends TwoSwtpms {
     @Test
     void put_thenGet_returnsTheValue_andOverwriteReplacesIt() throws Exception {
         Tpm2SealedStore store = new Tpm2SealedStore(tpm.device(), dir.resolve("store1"), "");
