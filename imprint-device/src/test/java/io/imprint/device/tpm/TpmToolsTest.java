@@ -39,14 +39,30 @@ class TpmToolsTest {
 
     @Test
     void run_tpmThatNeverAnswers_timesOut() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             ServerSocket silentCtrl = new ServerSocket(silent.getLocalPort() + 1, 50, InetAddress.getLoopbackAddress())) {
+        ServerSocket[] pair = silentPortPair();
+        try (ServerSocket silent = pair[0]; ServerSocket silentCtrl = pair[1]) {
             TpmTools tools = new TpmTools("swtpm:host=127.0.0.1,port=" + silent.getLocalPort(), Duration.ofSeconds(2));
 
             assertThatThrownBy(() -> tools.run("tpm2_getrandom", "8"))
                     .isInstanceOf(TpmCommandException.class)
                     .hasMessage("tpm2_getrandom timed out after 2 s (TCTI swtpm:host=127.0.0.1,port="
                             + silent.getLocalPort() + ")");
+        }
+    }
+
+    /** Two listening sockets on adjacent loopback ports (swtpm's TCTI uses port and port + 1) that never answer. */
+    private static ServerSocket[] silentPortPair() throws java.io.IOException {
+        for (int attempt = 0; ; attempt++) {
+            ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            try {
+                return new ServerSocket[] {first,
+                        new ServerSocket(first.getLocalPort() + 1, 50, InetAddress.getLoopbackAddress())};
+            } catch (java.net.BindException taken) {
+                first.close();
+                if (attempt == 50) {
+                    throw taken;
+                }
+            }
         }
     }
 
